@@ -1,0 +1,75 @@
+#include "core/amount.h"
+
+#include <cstdlib>
+
+namespace budget {
+namespace {
+
+std::int64_t pow10(int n) {
+  std::int64_t p = 1;
+  while (n-- > 0) p *= 10;
+  return p;
+}
+
+// Both amounts brought to the larger scale.
+void align(const Amount& a, const Amount& b, std::int64_t& ua, std::int64_t& ub, int& scale) {
+  scale = a.scale > b.scale ? a.scale : b.scale;
+  ua = a.units * pow10(scale - a.scale);
+  ub = b.units * pow10(scale - b.scale);
+}
+
+}  // namespace
+
+Amount Amount::normalized() const {
+  Amount r = *this;
+  while (r.scale > 0 && r.units % 10 == 0) {
+    r.units /= 10;
+    --r.scale;
+  }
+  return r;
+}
+
+Amount Amount::scaled_pow10(int exp) const {
+  Amount r = normalized();
+  int drop = exp < r.scale ? exp : r.scale;
+  r.scale -= drop;
+  r.units *= pow10(exp - drop);
+  return r;
+}
+
+std::string Amount::to_string() const {
+  Amount n = normalized();
+  bool neg = n.units < 0;
+  std::string digits = std::to_string(neg ? -n.units : n.units);
+  if (n.scale > 0) {
+    if (static_cast<int>(digits.size()) <= n.scale)
+      digits.insert(0, n.scale + 1 - digits.size(), '0');
+    digits.insert(digits.size() - n.scale, ".");
+  }
+  return neg ? "-" + digits : digits;
+}
+
+Amount Amount::operator+(const Amount& o) const {
+  std::int64_t a, b;
+  int s;
+  align(*this, o, a, b, s);
+  return Amount{a + b, s};
+}
+
+Amount Amount::operator-(const Amount& o) const {
+  std::int64_t a, b;
+  int s;
+  align(*this, o, a, b, s);
+  return Amount{a - b, s};
+}
+
+Amount Amount::abs() const { return Amount{units < 0 ? -units : units, scale}; }
+
+int Amount::compare(const Amount& o) const {
+  std::int64_t a, b;
+  int s;
+  align(*this, o, a, b, s);
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+}  // namespace budget

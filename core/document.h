@@ -1,0 +1,149 @@
+// core/document.h — the canonical model of one disclosure, as the output
+// contract (shared/design/contract.md) defines it.  Plain aggregates; the
+// JSON emitter (core/document_json.h) writes them in contract order.
+//
+// Every money value here is already in 元 (exact decimal).  Optional fields
+// are std::optional and come out as JSON null when absent.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/amount.h"
+
+namespace budget {
+
+constexpr const char* kSchemaName = "budget-disclosure/1";
+
+struct Source {
+  std::string file;    // base name only
+  std::string sha256;  // lowercase hex of the input bytes
+  std::string format;  // "pdf" | "text"
+  std::optional<int> pages;
+};
+
+struct DocumentInfo {
+  std::string title;
+  std::string entity;
+  std::optional<int> fiscal_year;
+  std::string kind;   // "budget" | "final_account" | "" (unknown)
+  std::string scope;  // "unit" | "department" | ""
+};
+
+struct Section {
+  std::string marker;  // "第一部分", "一、", "（一）", "1、"
+  std::string title;
+  std::optional<int> page;
+  std::string text;    // prose directly under the heading, paragraphs joined by '\n'
+  std::vector<Section> children;
+};
+
+struct Column {
+  std::string key;                 // "total", "vehicles.total", "col_7"
+  std::vector<std::string> label;  // printed header path, top group first
+  std::string side;                // "" | "income" | "expenditure" | "purpose"
+};
+
+// Ordered key -> value list; keeps insertion order (column order) for output.
+template <typename V>
+using OrderedMap = std::vector<std::pair<std::string, V>>;
+
+struct Row {
+  std::optional<std::string> code;     // digits only
+  std::string name;
+  std::optional<std::string> ordinal;  // "八", "①", "1"
+  int level = 0;
+  std::string side;                    // "" when the table has one item list
+  std::optional<int> page;
+  OrderedMap<Amount> values;           // amounts in 元, blank cells absent
+  OrderedMap<std::string> text_fields; // other text columns: gov_econ_name, remark, …
+
+  const Amount* value(const std::string& key) const {
+    for (const auto& kv : values)
+      if (kv.first == key) return &kv.second;
+    return nullptr;
+  }
+};
+
+struct Table {
+  std::string kind = "unknown";
+  std::optional<int> ordinal;
+  std::string title;
+  std::string entity;
+  std::string unit;        // printed unit: "万元" | "元" | "千元" | ""
+  std::optional<int> page;
+  std::vector<int> pages;
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  bool no_data = false;
+};
+
+// An indicator target parsed from its printed value (≥99%, 5.2万元, 及时).
+struct Target {
+  std::string op;                 // "=", "≥", "≤", ">", "<", "qualitative"
+  std::optional<Amount> number;   // money targets in 元
+  std::string unit;               // "%", "元", "人", "次", …
+};
+
+struct Indicator {
+  std::string scope;   // "period" | "annual"
+  std::string level1, level2, name, value;
+  Target target;
+};
+
+struct FundSplit {
+  std::optional<Amount> total, central, provincial, local, self_raised, other;
+};
+
+struct Project {
+  std::string name;
+  std::optional<int> page;
+  std::string department, department_code, implementing_unit, attribute, period;
+  FundSplit funds_period, funds_annual;
+  std::string overview, basis, necessity, measures, plan;
+  std::string goal_period, goal_annual;
+  std::vector<Indicator> indicators;
+  std::string form;  // which printed form it came from: "performance_table" | "prose"
+};
+
+struct Fact {
+  std::optional<int> page;
+  std::vector<std::string> section;  // heading path, "marker title" each
+  std::string subject;
+  std::optional<Amount> value;       // 元
+  std::string unit;                  // "元" for money, "%" for a bare percentage, …
+  std::optional<Amount> change;      // 元, negative for 减少
+  std::optional<Amount> change_pct;  // percent, negative for 下降
+  std::optional<Amount> share_pct;   // 占 X%
+  std::string text;                  // the sentence it was read from
+};
+
+struct CheckResult {
+  std::string rule;
+  std::string status;  // "pass" | "fail"
+  std::string where;
+  std::optional<Amount> expected, actual, difference, tolerance;
+  std::optional<int> page;
+  std::string message;
+};
+
+struct Warning {
+  std::string code;  // unknown_table | unparsed_number | unmapped_column | …
+  std::optional<int> page;
+  std::string message;
+};
+
+struct Document {
+  Source source;
+  DocumentInfo document;
+  std::vector<Section> sections;
+  std::vector<Table> tables;
+  std::vector<Project> projects;
+  std::vector<Fact> facts;
+  std::vector<CheckResult> checks;
+  std::vector<Warning> warnings;
+};
+
+}  // namespace budget
