@@ -1,6 +1,6 @@
 #include "core/amount.h"
 
-#include <cstdlib>
+#include <cstdint>
 
 namespace budget {
 namespace {
@@ -40,7 +40,9 @@ Amount Amount::scaled_pow10(int exp) const {
 std::string Amount::to_string() const {
   Amount n = normalized();
   bool neg = n.units < 0;
-  std::string digits = std::to_string(neg ? -n.units : n.units);
+  // Negated in unsigned arithmetic: -INT64_MIN does not fit std::int64_t.
+  std::uint64_t magnitude = neg ? 0 - static_cast<std::uint64_t>(n.units) : n.units;
+  std::string digits = std::to_string(magnitude);
   if (n.scale > 0) {
     if (static_cast<int>(digits.size()) <= n.scale)
       digits.insert(0, n.scale + 1 - digits.size(), '0');
@@ -66,10 +68,15 @@ Amount Amount::operator-(const Amount& o) const {
 Amount Amount::abs() const { return Amount{units < 0 ? -units : units, scale}; }
 
 int Amount::compare(const Amount& o) const {
-  std::int64_t a, b;
-  int s;
-  align(*this, o, a, b, s);
-  return a < b ? -1 : (a > b ? 1 : 0);
+  // Whole parts first, then fractions at the common scale: scaling the whole
+  // value up (as align() does) could overflow for large amounts.  Both parts
+  // carry the value's sign, so the whole parts decide whenever they differ.
+  int s = scale > o.scale ? scale : o.scale;
+  std::int64_t whole_a = units / pow10(scale), whole_b = o.units / pow10(o.scale);
+  if (whole_a != whole_b) return whole_a < whole_b ? -1 : 1;
+  std::int64_t frac_a = units % pow10(scale) * pow10(s - scale);
+  std::int64_t frac_b = o.units % pow10(o.scale) * pow10(s - o.scale);
+  return frac_a < frac_b ? -1 : (frac_a > frac_b ? 1 : 0);
 }
 
 }  // namespace budget
