@@ -4,6 +4,9 @@
   schema_check.py FILE.json...          one line per file (ok / FAIL), error details
                                         on stderr; exit 1 if any file fails
   schema_check.py -                     validate standard input
+  schema_check.py 'samples/*/expected.json'
+                                        a quoted pattern is expanded here; one that
+                                        matches nothing is a failure
   schema_check.py --self-test [--corpus DIR]
                                         check the schema itself: a built-in document
                                         must pass, broken copies of it must fail, and
@@ -106,9 +109,26 @@ def errors_of(validator, doc):
 
 
 # ------------------------------------------------------------ validate files
+def expand(args):
+    """Arguments with wildcards that name no file are glob patterns (quoted from the shell,
+    e.g. by ctest); -> [(name, None) | (pattern, 'no file matches')]."""
+    out = []
+    for arg in args:
+        if arg != '-' and not os.path.exists(arg) and glob.has_magic(arg):
+            hits = sorted(glob.glob(arg))
+            out += [(h, None) for h in hits] or [(arg, 'no file matches this pattern')]
+        else:
+            out.append((arg, None))
+    return out
+
+
 def check_files(validator, files):
     passed = failed = 0
-    for name in files:
+    for name, problem in expand(files):
+        if problem:
+            print('FAIL %s: %s' % (name, problem))
+            failed += 1
+            continue
         try:
             if name == '-':
                 text = sys.stdin.read()

@@ -1,0 +1,65 @@
+# tests/scripts.cmake — ctest tests that run scripts rather than GoogleTest
+# binaries (included by tests/CMakeLists.txt).
+#
+#   schema_self_test   the schema itself: a built-in document passes, broken
+#                      copies fail, the corpus truth files pass (apart from their
+#                      known deviations, which it lists)
+#   schema_golden      every samples/*/expected.json validates against
+#                      schemas/document.schema.json
+#   corpus_text_eval   budgetx on the text documents of ../shared/corpus/dev,
+#                      scored by shared/tools/evaluate.py: cell F1 and table
+#                      recall 1.000, no leaks, no failed runs.  SKIPPED (77)
+#                      when ../shared is absent.
+#   corpus_pdf_eval    the same on the PDF documents (F1 and recall >= 0.99);
+#                      registered only when BUDGET_PDF_EVAL=1 is set in the
+#                      environment at configure time.  Label "pdf".
+#
+# The scripts run with Debian's /usr/bin/python3, which has python3-jsonschema
+# (setup.sh installs it); any other python3 found is the fallback.
+if(EXISTS /usr/bin/python3)
+  set(budget_python /usr/bin/python3)
+elseif(Python3_Interpreter_FOUND)
+  set(budget_python ${Python3_EXECUTABLE})
+else()
+  message(WARNING "tests/scripts.cmake: no python3 found; schema and corpus tests not registered")
+  return()
+endif()
+
+set(budget_shared ${PROJECT_SOURCE_DIR}/../shared)
+if(TARGET budgetx)
+  set(budget_exe $<TARGET_FILE:budgetx>)
+else()
+  set(budget_exe ${PROJECT_BINARY_DIR}/budgetx)
+endif()
+
+add_test(NAME schema_self_test
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/schema_check.py --self-test
+          --corpus ${budget_shared}/corpus/dev
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(schema_self_test PROPERTIES LABELS "schema" TIMEOUT 120)
+
+# The pattern is expanded by schema_check.py at test time, so samples added
+# after configuring are validated too; a pattern matching nothing fails.
+add_test(NAME schema_golden
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/schema_check.py
+          "${PROJECT_SOURCE_DIR}/samples/*/expected.json"
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(schema_golden PROPERTIES LABELS "schema;golden" TIMEOUT 120)
+
+add_test(NAME corpus_text_eval
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/corpus_eval.py
+          --budgetx ${budget_exe} --shared ${budget_shared} --inputs text
+          --min-cell-f1 1.0 --min-table-recall 1.0 --max-leaks 0 --max-failures 0
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(corpus_text_eval PROPERTIES
+  LABELS "corpus" SKIP_RETURN_CODE 77 TIMEOUT 600)
+
+if("$ENV{BUDGET_PDF_EVAL}" STREQUAL "1")
+  add_test(NAME corpus_pdf_eval
+    COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/corpus_eval.py
+            --budgetx ${budget_exe} --shared ${budget_shared} --inputs pdf
+            --min-cell-f1 0.99 --min-table-recall 0.99 --max-leaks 0 --max-failures 0 --jobs 2
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(corpus_pdf_eval PROPERTIES
+    LABELS "pdf" SKIP_RETURN_CODE 77 WILL_FAIL FALSE TIMEOUT 1800)
+endif()
