@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# setup.sh — make a fresh Debian 12 machine ready and build budgetx into build/.
+# Idempotent: packages already installed are not fetched again (apt-get update
+# runs only when one is missing), and the build is incremental.
+# Run as root, or as a user with sudo.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+packages=(
+  build-essential cmake pkg-config
+  libpoppler-cpp-dev libpoppler-private-dev libicu-dev libre2-dev
+  nlohmann-json3-dev libgtest-dev libgmock-dev libcli11-dev
+  python3 python3-jsonschema poppler-utils
+)
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  as_root=()
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ] && [ "${#as_root[@]}" -eq 0 ]; then
+    echo "setup.sh: missing packages (${missing[*]}) and neither root nor sudo to install them" >&2
+    exit 1
+  fi
+  echo "setup.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j2
