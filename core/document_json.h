@@ -7,11 +7,18 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/document.h"
 
 namespace budget {
 
 std::string to_json(const Document& doc);
+
+// `s` as a JSON string literal with its quotes: '"', '\\' and control
+// characters escaped (\n, \t, … or \u00XX), other UTF-8 kept as is, invalid
+// UTF-8 bytes replaced by U+FFFD so the output always parses.
+//   json_quote("a\"b\n中") -> "\"a\\\"b\\n中\""
+std::string json_quote(std::string_view s);
 
 }  // namespace budget

@@ -5,7 +5,12 @@
 //   row_code, row_name, row_ordinal, column, column_label, value,
 //   unit_printed, page
 // `doc` is the first 12 hex digits of source.sha256; `value` is in 元;
-// `column_label` is the label path joined with '/'.
+// `column_label` is the label path joined with '/'; `entity` is the table's,
+// else the document's; `page` is the row's, else the table's.  Absent values
+// (no code, no ordinal, one-list tables' side) are empty CSV fields and JSON
+// null.  Records follow table, row and column order.
+//   doc,entity,…,column,column_label,value,unit_printed,page
+//   3f2a…,大同市应急管理局,…,total,2025年预算数/合计,3759900,万元,7
 #pragma once
 
 #include <string>

@@ -1,0 +1,344 @@
+#include "core/document_json.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace budget {
+namespace {
+
+constexpr int kIndent = 2;
+constexpr const char* kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+
+bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Length of the well-formed UTF-8 sequence starting at s[i], or 0.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char lead = byte(i);
+  size_t length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+  if (length == 0 || i + length > s.size()) return 0;
+  for (size_t k = 1; k < length; ++k)
+    if (!is_continuation(byte(i + k))) return 0;
+  // Overlong forms, surrogates and values above U+10FFFF.
+  unsigned char second = length > 1 ? byte(i + 1) : 0;
+  if (lead == 0xE0 && second < 0xA0) return 0;
+  if (lead == 0xED && second > 0x9F) return 0;
+  if (lead == 0xF0 && second < 0x90) return 0;
+  if (lead == 0xF4 && second > 0x8F) return 0;
+  return length;
+}
+
+void append_escaped_ascii(std::string& out, char c) {
+  static const char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"': out += "\\\""; return;
+    case '\\': out += "\\\\"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    default: break;
+  }
+  if (static_cast<unsigned char>(c) < 0x20) {
+    out += "\\u00";
+    out += kHex[(c >> 4) & 0xF];
+    out += kHex[c & 0xF];
+  } else {
+    out += c;
+  }
+}
+
+// Streaming pretty-printer: objects and arrays one member per line, lists of
+// scalars (labels, pages) on one line, empty containers as {} and [].
+// `key` names the member inside an object and is ignored inside an array.
+class JsonWriter {
+ public:
+  void begin_object(std::string_view key = {}) { open(key, '{'); }
+  void end_object() { close('}'); }
+  void begin_array(std::string_view key = {}) { open(key, '['); }
+  void end_array() { close(']'); }
+
+  void text(std::string_view key, std::string_view value) { scalar(key, json_quote(value)); }
+  void optional_text(std::string_view key, const std::optional<std::string>& value) {
+    scalar(key, value ? json_quote(*value) : "null");
+  }
+  // An empty string is written as null (a row's `side` outside side-by-side tables).
+  void text_or_null(std::string_view key, std::string_view value) {
+    scalar(key, value.empty() ? "null" : json_quote(value));
+  }
+  void integer(std::string_view key, int value) { scalar(key, std::to_string(value)); }
+  void integer(std::string_view key, const std::optional<int>& value) {
+    scalar(key, value ? std::to_string(*value) : "null");
+  }
+  void amount(std::string_view key, const Amount& value) { scalar(key, value.to_string()); }
+  void amount(std::string_view key, const std::optional<Amount>& value) {
+    scalar(key, value ? value->to_string() : "null");
+  }
+  void boolean(std::string_view key, bool value) { scalar(key, value ? "true" : "false"); }
+
+  void text_list(std::string_view key, const std::vector<std::string>& values) {
+    std::string line = "[";
+    for (size_t i = 0; i < values.size(); ++i) line += (i ? ", " : "") + json_quote(values[i]);
+    scalar(key, line + "]");
+  }
+  void integer_list(std::string_view key, const std::vector<int>& values) {
+    std::string line = "[";
+    for (size_t i = 0; i < values.size(); ++i) line += (i ? ", " : "") + std::to_string(values[i]);
+    scalar(key, line + "]");
+  }
+
+  // The finished document with its final newline.
+  std::string finish() { return out_ + "\n"; }
+
+ private:
+  // Starts a member (in an object, with its key) or an element (in an array).
+  void prefix(std::string_view key) {
+    if (open_.empty()) return;
+    if (open_.back().members++ > 0) out_ += ',';
+    newline();
+    if (open_.back().is_object) out_ += json_quote(key) + ": ";
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(open_.size() * kIndent, ' ');
+  }
+  void scalar(std::string_view key, std::string_view literal) {
+    prefix(key);
+    out_ += literal;
+  }
+  void open(std::string_view key, char bracket) {
+    prefix(key);
+    out_ += bracket;
+    open_.push_back({bracket == '{', 0});
+  }
+  void close(char bracket) {
+    bool empty = open_.back().members == 0;
+    open_.pop_back();
+    if (!empty) newline();
+    out_ += bracket;
+  }
+
+  struct Container {
+    bool is_object;
+    int members;  // written so far
+  };
+  std::string out_;
+  std::vector<Container> open_;
+};
+
+void write_source(JsonWriter& w, const Source& s) {
+  w.begin_object("source");
+  w.text("file", s.file);
+  w.text("sha256", s.sha256);
+  w.text("format", s.format);
+  w.integer("pages", s.pages);
+  w.end_object();
+}
+
+void write_document_info(JsonWriter& w, const DocumentInfo& d) {
+  w.begin_object("document");
+  w.text("title", d.title);
+  w.text("entity", d.entity);
+  w.integer("fiscal_year", d.fiscal_year);
+  w.text("kind", d.kind);
+  w.text("scope", d.scope);
+  w.end_object();
+}
+
+void write_section(JsonWriter& w, const Section& s) {
+  w.begin_object();
+  w.text("marker", s.marker);
+  w.text("title", s.title);
+  w.integer("page", s.page);
+  w.text("text", s.text);
+  w.begin_array("children");
+  for (const Section& child : s.children) write_section(w, child);
+  w.end_array();
+  w.end_object();
+}
+
+void write_column(JsonWriter& w, const Column& c) {
+  w.begin_object();
+  w.text("key", c.key);
+  w.text_list("label", c.label);
+  if (!c.side.empty()) w.text("side", c.side);
+  w.end_object();
+}
+
+void write_row(JsonWriter& w, const Row& r) {
+  w.begin_object();
+  w.optional_text("code", r.code);
+  w.text("name", r.name);
+  w.optional_text("ordinal", r.ordinal);
+  w.integer("level", r.level);
+  w.text_or_null("side", r.side);
+  w.integer("page", r.page);
+  w.begin_object("values");
+  for (const auto& [key, value] : r.values) w.amount(key, value);
+  w.end_object();
+  for (const auto& [key, value] : r.text_fields) w.text(key, value);
+  w.end_object();
+}
+
+void write_table(JsonWriter& w, const Table& t) {
+  w.begin_object();
+  w.text("kind", t.kind);
+  w.integer("ordinal", t.ordinal);
+  w.text("title", t.title);
+  w.text("entity", t.entity);
+  w.text("unit", t.unit);
+  w.integer("page", t.page);
+  w.integer_list("pages", t.pages);
+  w.begin_array("columns");
+  for (const Column& c : t.columns) write_column(w, c);
+  w.end_array();
+  w.begin_array("rows");
+  for (const Row& r : t.rows) write_row(w, r);
+  w.end_array();
+  w.boolean("no_data", t.no_data);
+  w.end_object();
+}
+
+// Absent members are left out: not every form prints every source of funds.
+void write_fund_split(JsonWriter& w, std::string_view key, const FundSplit& f) {
+  w.begin_object(key);
+  const std::pair<const char*, const std::optional<Amount>*> members[] = {
+      {"total", &f.total}, {"central", &f.central},         {"provincial", &f.provincial},
+      {"local", &f.local}, {"self_raised", &f.self_raised}, {"other", &f.other}};
+  for (const auto& [name, value] : members)
+    if (*value) w.amount(name, **value);
+  w.end_object();
+}
+
+void write_target(JsonWriter& w, const Target& t) {
+  w.begin_object("target");
+  w.text("op", t.op);
+  if (t.number) w.amount("number", *t.number);
+  if (!t.unit.empty()) w.text("unit", t.unit);
+  w.end_object();
+}
+
+void write_indicator(JsonWriter& w, const Indicator& i) {
+  w.begin_object();
+  w.text("scope", i.scope);
+  w.text("level1", i.level1);
+  w.text("level2", i.level2);
+  w.text("name", i.name);
+  w.text("value", i.value);
+  write_target(w, i.target);
+  w.end_object();
+}
+
+void write_project(JsonWriter& w, const Project& p) {
+  w.begin_object();
+  w.text("name", p.name);
+  w.integer("page", p.page);
+  w.text("department", p.department);
+  w.text("department_code", p.department_code);
+  w.text("implementing_unit", p.implementing_unit);
+  w.text("attribute", p.attribute);
+  w.text("period", p.period);
+  w.begin_object("funds");
+  write_fund_split(w, "period", p.funds_period);
+  write_fund_split(w, "annual", p.funds_annual);
+  w.end_object();
+  w.text("overview", p.overview);
+  w.text("basis", p.basis);
+  w.text("necessity", p.necessity);
+  w.text("measures", p.measures);
+  w.text("plan", p.plan);
+  w.begin_object("goals");
+  w.text("period", p.goal_period);
+  w.text("annual", p.goal_annual);
+  w.end_object();
+  w.begin_array("indicators");
+  for (const Indicator& i : p.indicators) write_indicator(w, i);
+  w.end_array();
+  w.text("form", p.form);
+  w.end_object();
+}
+
+void write_fact(JsonWriter& w, const Fact& f) {
+  w.begin_object();
+  w.integer("page", f.page);
+  w.text_list("section", f.section);
+  w.text("subject", f.subject);
+  w.amount("value", f.value);
+  w.text("unit", f.unit);
+  w.amount("change", f.change);
+  w.amount("change_pct", f.change_pct);
+  w.amount("share_pct", f.share_pct);
+  w.text("text", f.text);
+  w.end_object();
+}
+
+void write_check(JsonWriter& w, const CheckResult& c) {
+  w.begin_object();
+  w.text("rule", c.rule);
+  w.text("status", c.status);
+  w.text("where", c.where);
+  w.amount("expected", c.expected);
+  w.amount("actual", c.actual);
+  w.amount("difference", c.difference);
+  w.amount("tolerance", c.tolerance);
+  w.integer("page", c.page);
+  w.text("message", c.message);
+  w.end_object();
+}
+
+void write_warning(JsonWriter& w, const Warning& x) {
+  w.begin_object();
+  w.text("code", x.code);
+  w.integer("page", x.page);
+  w.text("message", x.message);
+  w.end_object();
+}
+
+template <typename T, typename WriteOne>
+void write_array(JsonWriter& w, std::string_view key, const std::vector<T>& items, WriteOne write_one) {
+  w.begin_array(key);
+  for (const T& item : items) write_one(w, item);
+  w.end_array();
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    size_t length = utf8_sequence_length(s, i);
+    if (length == 0) {
+      out += kReplacementChar;
+      ++i;
+    } else if (length == 1) {
+      append_escaped_ascii(out, s[i++]);
+    } else {
+      out.append(s, i, length);
+      i += length;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string to_json(const Document& doc) {
+  JsonWriter w;
+  w.begin_object();
+  w.text("schema", kSchemaName);
+  write_source(w, doc.source);
+  write_document_info(w, doc.document);
+  write_array(w, "sections", doc.sections, write_section);
+  write_array(w, "tables", doc.tables, write_table);
+  write_array(w, "projects", doc.projects, write_project);
+  write_array(w, "facts", doc.facts, write_fact);
+  write_array(w, "checks", doc.checks, write_check);
+  write_array(w, "warnings", doc.warnings, write_warning);
+  w.end_object();
+  return w.finish();
+}
+
+}  // namespace budget
