@@ -273,6 +273,7 @@ MUTATIONS = [
     ('null in values', _set(['tables', 1, 'rows', 0, 'values', 'total'], None)),
     ('non-string text field', _set(['tables', 1, 'rows', 0, 'remark'], 5)),
     ('no_data with rows', _set(['tables', 0, 'no_data'], True)),
+    ('page without pages', _set(['tables', 0, 'pages'], [])),
     ('project without funds', _del(['projects', 0, 'funds'])),
     ('unknown fund source', _set(['projects', 0, 'funds', 'annual', 'county'], 5)),
     ('fund amount as string', _set(['projects', 0, 'funds', 'annual', 'total'], '40万')),
