@@ -1,6 +1,5 @@
 #include "core/document_json.h"
 
-#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -16,7 +15,12 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 size_t utf8_sequence_length(std::string_view s, size_t i) {
   auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char lead = byte(i);
-  size_t length = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+  size_t length = lead < 0x80   ? 1
+                  : lead < 0xC2 ? 0
+                  : lead < 0xE0 ? 2
+                  : lead < 0xF0 ? 3
+                  : lead < 0xF5 ? 4
+                                : 0;
   if (length == 0 || i + length > s.size()) return 0;
   for (size_t k = 1; k < length; ++k)
     if (!is_continuation(byte(i + k))) return 0;
@@ -32,14 +36,29 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 void append_escaped_ascii(std::string& out, char c) {
   static const char kHex[] = "0123456789abcdef";
   switch (c) {
-    case '"': out += "\\\""; return;
-    case '\\': out += "\\\\"; return;
-    case '\b': out += "\\b"; return;
-    case '\f': out += "\\f"; return;
-    case '\n': out += "\\n"; return;
-    case '\r': out += "\\r"; return;
-    case '\t': out += "\\t"; return;
-    default: break;
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default:
+      break;
   }
   if (static_cast<unsigned char>(c) < 0x20) {
     out += "\\u00";
@@ -297,7 +316,8 @@ void write_warning(JsonWriter& w, const Warning& x) {
 }
 
 template <typename T, typename WriteOne>
-void write_array(JsonWriter& w, std::string_view key, const std::vector<T>& items, WriteOne write_one) {
+void write_array(JsonWriter& w, std::string_view key, const std::vector<T>& items,
+                 WriteOne write_one) {
   w.begin_array(key);
   for (const T& item : items) write_one(w, item);
   w.end_array();

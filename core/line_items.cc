@@ -28,10 +28,10 @@ struct LineItem {
   std::optional<int> page;
 };
 
-constexpr const char* kHeader[] = {
-    "doc",     "entity",      "fiscal_year", "doc_kind",     "table_kind",
-    "table_ordinal", "side",  "row_code",    "row_name",     "row_ordinal",
-    "column",  "column_label", "value",      "unit_printed", "page"};
+constexpr const char* kHeader[] = {"doc",        "entity",        "fiscal_year", "doc_kind",
+                                   "table_kind", "table_ordinal", "side",        "row_code",
+                                   "row_name",   "row_ordinal",   "column",      "column_label",
+                                   "value",      "unit_printed",  "page"};
 
 std::string join_label(const std::vector<std::string>& label) {
   std::string out;
@@ -58,11 +58,10 @@ std::vector<LineItem> collect(const Document& doc) {
     for (const Row& r : t.rows) {
       for (const auto& [key, value] : r.values) {
         const Column* column = find_column(t, key, r.side);
-        items.push_back(LineItem{doc_id, t.entity.empty() ? doc.document.entity : t.entity,
-                                 doc.document.fiscal_year, doc.document.kind, t.kind, t.ordinal,
-                                 r.side, r.code, r.name, r.ordinal, key,
-                                 column ? join_label(column->label) : "", value, t.unit,
-                                 r.page ? r.page : t.page});
+        items.push_back(LineItem{
+            doc_id, t.entity.empty() ? doc.document.entity : t.entity, doc.document.fiscal_year,
+            doc.document.kind, t.kind, t.ordinal, r.side, r.code, r.name, r.ordinal, key,
+            column ? join_label(column->label) : "", value, t.unit, r.page ? r.page : t.page});
       }
     }
   }
@@ -85,19 +84,31 @@ std::string json_text(const std::optional<std::string>& v) { return v ? json_quo
 
 // Fields of one record, in header order, already formatted.
 std::vector<std::string> csv_fields(const LineItem& x) {
-  return {csv_field(x.doc),         csv_field(x.entity),      csv_int(x.fiscal_year),
-          csv_field(x.doc_kind),    csv_field(x.table_kind),  csv_int(x.table_ordinal),
-          csv_field(x.side),        csv_field(x.row_code.value_or("")), csv_field(x.row_name),
-          csv_field(x.row_ordinal.value_or("")), csv_field(x.column), csv_field(x.column_label),
-          x.value.to_string(),      csv_field(x.unit_printed), csv_int(x.page)};
+  return {csv_field(x.doc),        csv_field(x.entity),
+          csv_int(x.fiscal_year),  csv_field(x.doc_kind),
+          csv_field(x.table_kind), csv_int(x.table_ordinal),
+          csv_field(x.side),       csv_field(x.row_code.value_or("")),
+          csv_field(x.row_name),   csv_field(x.row_ordinal.value_or("")),
+          csv_field(x.column),     csv_field(x.column_label),
+          x.value.to_string(),     csv_field(x.unit_printed),
+          csv_int(x.page)};
 }
 
 std::vector<std::string> json_fields(const LineItem& x) {
-  return {json_quote(x.doc),        json_quote(x.entity),       json_int(x.fiscal_year),
-          json_quote(x.doc_kind),   json_quote(x.table_kind),   json_int(x.table_ordinal),
-          x.side.empty() ? "null" : json_quote(x.side), json_text(x.row_code),
-          json_quote(x.row_name),   json_text(x.row_ordinal),   json_quote(x.column),
-          json_quote(x.column_label), x.value.to_string(),      json_quote(x.unit_printed),
+  return {json_quote(x.doc),
+          json_quote(x.entity),
+          json_int(x.fiscal_year),
+          json_quote(x.doc_kind),
+          json_quote(x.table_kind),
+          json_int(x.table_ordinal),
+          x.side.empty() ? "null" : json_quote(x.side),
+          json_text(x.row_code),
+          json_quote(x.row_name),
+          json_text(x.row_ordinal),
+          json_quote(x.column),
+          json_quote(x.column_label),
+          x.value.to_string(),
+          json_quote(x.unit_printed),
           json_int(x.page)};
 }
 

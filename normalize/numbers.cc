@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "normalize/text.h"
 
@@ -12,19 +13,17 @@ namespace {
 constexpr int kMaxFractionDigits = 9;
 constexpr int kMaxSignificantDigits = 18;  // fits std::int64_t
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0; }
-
-// Characters that print a dash: hyphen-minus, hyphens, en/em dashes, minus,
-// horizontal bar, box-drawing line.  A cell of only these is an explicit blank.
-bool is_dash(char32_t c) {
-  switch (c) {
-    case U'-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212: case 0x2500: case 0x2501: case 0xFE58: case 0xFE63:
-      return true;
-    default:
-      return false;
-  }
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0;
 }
+
+// Characters that print a dash: hyphen-minus, hyphens, en/em dashes, horizontal
+// bar, minus, box-drawing lines, small hyphen-minus.  A cell of only these is an
+// explicit blank.
+constexpr std::u32string_view kDashes =
+    U"-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2500\u2501\uFE58\uFE63";
+
+bool is_dash(char32_t c) { return kDashes.find(c) != std::u32string_view::npos; }
 
 std::u32string_view trim(std::u32string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);

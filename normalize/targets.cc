@@ -104,7 +104,8 @@ Target parse_target(std::string_view value) {
   if (has_digit(unit_text) || unit_text.size() > kMaxUnitChars) return qualitative();
 
   std::string unit = to_utf8(unit_text);
-  if (auto money = unit_from_word(unit)) return Target{op, to_yuan(number.value, money->exponent), "元"};
+  if (auto money = unit_from_word(unit))
+    return Target{op, to_yuan(number.value, money->exponent), "元"};
   return Target{op, number.value.normalized(), unit};
 }
 

@@ -1,11 +1,12 @@
 // Tests of the JSON and line-item emitters (core/document_json, core/line_items).
+#include "core/document_json.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "core/document_json.h"
 #include "core/line_items.h"
 
 namespace budget {
@@ -16,7 +17,8 @@ Document sample_document() {
   Document doc;
   doc.source = {"sample.pdf", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
                 "pdf", 36};
-  doc.document = {"大同市应急管理局2025年部门预算", "大同市应急管理局", 2025, "budget", "department"};
+  doc.document = {"大同市应急管理局2025年部门预算", "大同市应急管理局", 2025, "budget",
+                  "department"};
 
   Section part{"第一部分", "概况", 3, "", {}};
   part.children.push_back({"一、", "主要职能", 3, "负责应急管理。\n统筹“安全”工作", {}});
@@ -56,8 +58,10 @@ Document sample_document() {
   summary.unit = "元";
   summary.page = 5;
   summary.pages = {5};
-  summary.columns = {{"name", {"项目"}, "income"}, {"total", {"预算数"}, "income"},
-                     {"name", {"项目"}, "expenditure"}, {"total", {"预算数"}, "expenditure"}};
+  summary.columns = {{"name", {"项目"}, "income"},
+                     {"total", {"预算数"}, "income"},
+                     {"name", {"项目"}, "expenditure"},
+                     {"total", {"预算数"}, "expenditure"}};
   Row income;
   income.name = "一般公共预算拨款收入, \"本级\"";
   income.side = "income";
@@ -86,14 +90,14 @@ Document sample_document() {
   p.implementing_unit = "大同市应急管理局";
   p.attribute = "经常性项目（长期开展）";
   p.period = "99年";
-  p.funds_period = {Amount{400000, 0}, Amount{0, 0}, std::nullopt, Amount{400000, 0},
-                    std::nullopt, std::nullopt};
+  p.funds_period = {Amount{400000, 0}, Amount{0, 0}, std::nullopt,
+                    Amount{400000, 0}, std::nullopt, std::nullopt};
   p.overview = "概述";
   p.goal_annual = "完成检查";
-  p.indicators = {{"annual", "产出指标", "数量指标", "检查完成率", "100%",
-                   Target{"=", Amount{100, 0}, "%"}},
-                  {"annual", "效益指标", "社会效益指标", "安全保障", "及时",
-                   Target{"qualitative", std::nullopt, ""}}};
+  p.indicators = {
+      {"annual", "产出指标", "数量指标", "检查完成率", "100%", Target{"=", Amount{100, 0}, "%"}},
+      {"annual", "效益指标", "社会效益指标", "安全保障", "及时",
+       Target{"qualitative", std::nullopt, ""}}};
   p.form = "performance_table";
   doc.projects.push_back(p);
 
@@ -433,8 +437,12 @@ TEST(document_json_test, amounts_print_exactly) {
     Amount value;
     const char* literal;
   } cases[] = {
-      {{123456, 2}, "1234.56"},       {{22332200, 0}, "22332200"}, {{123450, 2}, "1234.5"},
-      {{10, 1}, "1"},                 {{-5, 2}, "-0.05"},          {{0, 2}, "0"},
+      {{123456, 2}, "1234.56"},
+      {{22332200, 0}, "22332200"},
+      {{123450, 2}, "1234.5"},
+      {{10, 1}, "1"},
+      {{-5, 2}, "-0.05"},
+      {{0, 2}, "0"},
       {{123456789012345678, 9}, "123456789.012345678"},
   };
   for (const auto& c : cases) {
@@ -467,10 +475,12 @@ TEST(document_json_test, json_quote) {
       {"中文（一）、“引号”", R"("中文（一）、“引号”")"},
       {"/", R"("/")"},
       {"\U0001F600", "\"\U0001F600\""},
-      {"a\xFF" "b", "\"a\uFFFDb\""},            // invalid byte
-      {"\xC0\xAF", "\"\uFFFD\uFFFD\""},         // overlong '/'
+      {"a\xFF"
+       "b",
+       "\"a\uFFFDb\""},                            // invalid byte
+      {"\xC0\xAF", "\"\uFFFD\uFFFD\""},            // overlong '/'
       {"\xED\xA0\x80", "\"\uFFFD\uFFFD\uFFFD\""},  // UTF-8 encoded surrogate
-      {"\xE4\xB8", "\"\uFFFD\uFFFD\""},         // truncated 中
+      {"\xE4\xB8", "\"\uFFFD\uFFFD\""},            // truncated 中
   };
   for (const auto& c : cases) {
     EXPECT_EQ(json_quote(c.input), c.expected) << c.input;

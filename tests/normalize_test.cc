@@ -23,26 +23,28 @@ TEST(text_test, clean_text) {
       {"  a   b ", "a b"},
       {"科目\n名称", "科目名称"},
       {"科目\r\n名称", "科目名称"},
-      {"\u2F00般", "一般"},                       // Kangxi radical ONE
-      {"\u2F08民政府", "人民政府"},               // Kangxi radical MAN
-      {"部\u2ED4预算", "部门预算"},               // CJK radical C-SIMPLIFIED GATE
-      {"县人\u2EA0医院", "县人民医院"},           // CJK radical CIVILIAN
-      {"\u2ECB辆购置", "车辆购置"},               // CJK radical C-SIMPLIFIED CART
+      {"\u2F00般", "一般"},              // Kangxi radical ONE
+      {"\u2F08民政府", "人民政府"},      // Kangxi radical MAN
+      {"部\u2ED4预算", "部门预算"},      // CJK radical C-SIMPLIFIED GATE
+      {"县人\u2EA0医院", "县人民医院"},  // CJK radical CIVILIAN
+      {"\u2ECB辆购置", "车辆购置"},      // CJK radical C-SIMPLIFIED CART
       {"大 同 市 应 急 管 理 局", "大同市应急管理局"},
       {"2025 年 预算", "2025年预算"},
       {"（一） 部门职责", "（一）部门职责"},
-      {"收入，支出。", "收入，支出。"},           // Chinese punctuation kept
-      {"\u3000\u3000一、概况", "一、概况"},       // ideographic spaces
-      {"a\u00A0\u00A0b", "a b"},                  // no-break spaces
-      {"合\u200B计", "合计"},                     // zero-width space dropped
-      {"\xEF\xBB\xBF总计", "总计"},               // BOM dropped
-      {"a\x01" "b", "ab"},                        // control character dropped
-      {"e\u0301", "\u00E9"},                      // NFC composes
-      {"\uF900", "\u8C48"},                       // compatibility ideograph -> unified (NFC)
+      {"收入，支出。", "收入，支出。"},      // Chinese punctuation kept
+      {"\u3000\u3000一、概况", "一、概况"},  // ideographic spaces
+      {"a\u00A0\u00A0b", "a b"},             // no-break spaces
+      {"合\u200B计", "合计"},                // zero-width space dropped
+      {"\xEF\xBB\xBF总计", "总计"},          // BOM dropped
+      {"a\x01"
+       "b",
+       "ab"},                 // control character dropped
+      {"e\u0301", "\u00E9"},  // NFC composes
+      {"\uF900", "\u8C48"},   // compatibility ideograph -> unified (NFC)
       {"Total  Amount", "Total Amount"},
       {"", ""},
       {"   ", ""},
-      {"ＡＢＣ", "ＡＢＣ"},                       // width is fold_width's job
+      {"ＡＢＣ", "ＡＢＣ"},  // width is fold_width's job
   };
   for (const auto& c : cases) EXPECT_EQ(clean_text(c.input), c.expected) << "input: " << c.input;
 }
@@ -74,9 +76,8 @@ TEST(text_test, is_cjk) {
     char32_t c;
     bool expected;
   } cases[] = {
-      {U'中', true},  {U'、', true},  {U'（', true},  {0x3000, true}, {0x2F00, true},
-      {0x20000, true}, {U'a', false}, {U'1', false}, {U' ', false},  {U'%', false},
-      {U'é', false},
+      {U'中', true}, {U'、', true}, {U'（', true}, {0x3000, true}, {0x2F00, true}, {0x20000, true},
+      {U'a', false}, {U'1', false}, {U' ', false}, {U'%', false},  {U'é', false},
   };
   for (const auto& c : cases)
     EXPECT_EQ(is_cjk(c.c), c.expected) << std::hex << static_cast<unsigned>(c.c);
@@ -85,7 +86,9 @@ TEST(text_test, is_cjk) {
 TEST(text_test, utf8_round_trip) {
   static const char* const cases[] = {"", "abc", "中文", "€", "\U0001F600", "𠀀"};
   for (const char* s : cases) EXPECT_EQ(to_utf8(to_u32(s)), s);
-  EXPECT_EQ(to_u32("a\xFF" "b"), (std::u32string{U'a', 0xFFFD, U'b'}));
+  EXPECT_EQ(to_u32("a\xFF"
+                   "b"),
+            (std::u32string{U'a', 0xFFFD, U'b'}));
   EXPECT_EQ(to_u32("中"), std::u32string(1, U'中'));
 }
 
@@ -128,7 +131,7 @@ TEST(numbers_test, parse_number) {
       {"12.", K::invalid, {}},
       {".5", K::invalid, {}},
       {"1.0,5", K::invalid, {}},
-      {"0.1234567890", K::invalid, {}},  // more than 9 fractional digits
+      {"0.1234567890", K::invalid, {}},         // more than 9 fractional digits
       {"1234567890123456789", K::invalid, {}},  // does not fit
       {"(-5)", K::invalid, {}},
       {"12 34", K::invalid, {}},
@@ -152,17 +155,10 @@ struct YuanCase {
 
 TEST(numbers_test, parse_number_to_yuan) {
   static const YuanCase cases[] = {
-      {"2,233.22", 4, "22332200"},
-      {"０.３６", 4, "3600"},
-      {"1,234", 0, "1234"},
-      {"990,111", 0, "990111"},
-      {"375.99", 4, "3759900"},
-      {"0.00", 4, "0"},
-      {"12.345", 3, "12345"},
-      {"1.23456", 4, "12345.6"},
-      {"-0.5", 4, "-5000"},
-      {"1.5", 8, "150000000"},
-      {"1234.56", 0, "1234.56"},
+      {"2,233.22", 4, "22332200"}, {"０.３６", 4, "3600"},    {"1,234", 0, "1234"},
+      {"990,111", 0, "990111"},    {"375.99", 4, "3759900"},  {"0.00", 4, "0"},
+      {"12.345", 3, "12345"},      {"1.23456", 4, "12345.6"}, {"-0.5", 4, "-5000"},
+      {"1.5", 8, "150000000"},     {"1234.56", 0, "1234.56"},
   };
   for (const auto& c : cases) {
     ParsedNumber n = parse_number(c.input);
@@ -179,10 +175,12 @@ TEST(numbers_test, parse_percent) {
     const char* input;
     std::optional<Amount> expected;
   } cases[] = {
-      {"71.80%", Amount{718, 1}}, {"７１．８％", Amount{718, 1}}, {"71.8", Amount{718, 1}},
-      {"100%", Amount{100, 0}},   {"-1.03%", Amount{-103, 2}},    {"0%", Amount{0, 0}},
-      {"12.5 %", Amount{125, 1}}, {"%", std::nullopt},            {"", std::nullopt},
-      {"百分之十", std::nullopt}, {"5%%", std::nullopt},
+      {"71.80%", Amount{718, 1}},  {"７１．８％", Amount{718, 1}},
+      {"71.8", Amount{718, 1}},    {"100%", Amount{100, 0}},
+      {"-1.03%", Amount{-103, 2}}, {"0%", Amount{0, 0}},
+      {"12.5 %", Amount{125, 1}},  {"%", std::nullopt},
+      {"", std::nullopt},          {"百分之十", std::nullopt},
+      {"5%%", std::nullopt},
   };
   for (const auto& c : cases) {
     std::optional<Amount> p = parse_percent(c.input);
@@ -235,9 +233,9 @@ TEST(units_test, parse_unit_line) {
 
 TEST(units_test, unit_from_word) {
   static const UnitCase cases[] = {
-      {"元", "元", 0},   {"千元", "千元", 3}, {"万元", "万元", 4}, {"亿元", "亿元", 8},
-      {"万 元", "万元", 4}, {" 元 ", "元", 0}, {"万", nullptr, 0},   {"美元", nullptr, 0},
-      {"", nullptr, 0},   {"人", nullptr, 0},
+      {"元", "元", 0},      {"千元", "千元", 3}, {"万元", "万元", 4}, {"亿元", "亿元", 8},
+      {"万 元", "万元", 4}, {" 元 ", "元", 0},   {"万", nullptr, 0},  {"美元", nullptr, 0},
+      {"", nullptr, 0},     {"人", nullptr, 0},
   };
   for (const auto& c : cases) expect_unit(unit_from_word(c.input), c);
 }
