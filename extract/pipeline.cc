@@ -1,0 +1,91 @@
+#include "extract/pipeline.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "extract/pdf/pdf_reader.h"
+#include "extract/recognize/document_info.h"
+#include "extract/recognize/outline.h"
+#include "extract/recognize/segments.h"
+#include "extract/recognize/tables.h"
+#include "core/sha256.h"
+#include "extract/text_reader.h"
+#include "normalize/units.h"
+
+namespace budget::extract {
+namespace {
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("input.unreadable", "cannot open file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw Error("input.unreadable", "cannot read file");
+  return s.str();
+}
+
+bool is_pdf(const std::string& bytes) { return bytes.compare(0, 5, "%PDF-") == 0 ||
+                                               bytes.find("%PDF-", 0) < 1024; }
+
+std::string base_name(const std::string& path) {
+  std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+LayoutDocument layout_of(const std::string& bytes) {
+  if (bytes.empty()) throw Error("input.empty", "file is empty");
+  if (is_pdf(bytes)) return read_pdf(bytes);
+  if (bytes.find('\0') != std::string::npos)
+    throw Error("input.not_text", "not a PDF and not a text document");
+  return read_text(bytes);
+}
+
+// The unit a table prints on its own line, else the last one printed before it.
+std::string unit_before(const std::vector<Block>& blocks, std::size_t first_block) {
+  for (std::size_t i = first_block + 1; i-- > 0;)
+    if (blocks[i].kind != BlockKind::grid && normalize::parse_unit_line(blocks[i].text))
+      return blocks[i].text;
+  return "";
+}
+
+}  // namespace
+
+LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
+
+Document recognize(const LayoutDocument& layout, const Options& /*options*/) {
+  Document doc;
+  doc.source.format = layout.format;
+  if (layout.pages > 0) doc.source.pages = layout.pages;
+  for (const auto& note : layout.notes)
+    doc.warnings.push_back({note.code, note.page > 0 ? std::optional<int>(note.page) : std::nullopt,
+                            note.message});
+
+  // Who, which year, budget or 决算: from the cover, before anything else,
+  // because header years and table entities are read against it.
+  doc.document = read_document_info(layout.blocks);
+
+  // Which blocks are tables or forms; the rest is prose for the outline.
+  Segmentation seg = segment_blocks(layout.blocks);
+  TableContext ctx{doc.document.fiscal_year.value_or(0), doc.document.entity, ""};
+  for (const auto& s : seg.segments) {
+    if (!s.title.record.empty()) continue;  // performance forms: projects, not tables
+    ctx.default_unit = s.blocks.empty() ? "" : unit_before(layout.blocks, s.blocks.front());
+    doc.tables.push_back(build_table(s, ctx, doc.warnings));
+  }
+  doc.sections = build_outline(layout.blocks, seg.in_segment);
+
+  if (doc.tables.empty())
+    throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");
+  return doc;
+}
+
+Document extract_file(const std::string& path, const Options& options) {
+  std::string bytes = read_bytes(path);
+  Document doc = recognize(layout_of(bytes), options);
+  doc.source.file = base_name(path);
+  doc.source.sha256 = sha256_hex(bytes);
+  return doc;
+}
+
+}  // namespace budget::extract

@@ -1,0 +1,114 @@
+#include "extract/recognize/outline.h"
+
+#include <re2/re2.h>
+
+#include <iterator>
+#include <memory>
+
+#include "normalize/text.h"
+
+namespace budget::extract {
+namespace {
+
+// A plain line this short with no sentence punctuation can be a heading.
+constexpr std::size_t kMaxHeadingBytes = 90;
+
+bool is_contents_line(const std::string& s) {
+  static const RE2 kLeader("(\\.{4,}|…{2,}|·{4,})\\s*[0-9]*\\s*$", RE2::Quiet);
+  return RE2::PartialMatch(s, kLeader);
+}
+
+bool is_figure_caption(const std::string& s) {
+  static const RE2 kCaption("^[^，。；,;:：]{2,30}图$", RE2::Quiet);
+  return RE2::FullMatch(s, kCaption);
+}
+
+bool is_sentence(const std::string& s) {
+  static const RE2 kSentence("[。；;]|[，,].*[，,]", RE2::Quiet);
+  return RE2::PartialMatch(s, kSentence);
+}
+
+std::string strip_title(std::string t) {
+  static const RE2 kTrail("[\\s:：]+$", RE2::Quiet);
+  RE2::Replace(&t, kTrail, "");
+  return t;
+}
+
+}  // namespace
+
+HeadingMarker parse_heading_marker(const std::string& text) {
+  struct Pattern {
+    const char* re;
+    int rank;
+  };
+  static const Pattern kPatterns[] = {
+      {"^(第[一二三四五六七八九十]+部分)\\s*(.*)$", 0},
+      {"^([一二三四五六七八九十]+、)\\s*(.*)$", 1},
+      {"^([(（]\\s*[一二三四五六七八九十]+\\s*[)）])\\s*(.*)$", 2},
+      {"^([0-9]{1,2}\\s*[、.．](?:[^0-9]|$))\\s*(.*)$", 3},
+      {"^([(（]\\s*[0-9]{1,2}\\s*[)）])\\s*(.*)$", 4},
+  };
+  static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
+    std::vector<std::unique_ptr<RE2>> v;
+    for (const auto& p : kPatterns) v.push_back(std::make_unique<RE2>(p.re, RE2::Quiet));
+    return v;
+  }();
+  HeadingMarker h;
+  for (std::size_t k = 0; k < std::size(kPatterns); ++k) {
+    const Pattern& p = kPatterns[k];
+    std::string marker, title;
+    if (RE2::FullMatch(text, *kCompiled[k], &marker, &title)) {
+      // "1.车辆" captured one char of the title with the marker: give it back.
+      if (p.rank == 3) {
+        static const RE2 kMarker("^([0-9]{1,2}\\s*[、.．])(.*)$", RE2::Quiet);
+        std::string m, tail;
+        RE2::FullMatch(marker, kMarker, &m, &tail);
+        title = tail + title;
+        marker = m;
+      }
+      h.marker = marker;
+      h.title = strip_title(title);
+      h.rank = p.rank;
+      return h;
+    }
+  }
+  return h;
+}
+
+std::vector<Section> build_outline(const std::vector<Block>& blocks, const std::vector<bool>& in_table) {
+  std::vector<Section> roots;
+  std::vector<std::pair<int, Section*>> open;  // (rank, section) from the root down
+  bool in_glossary = false;
+  auto append_text = [&](const std::string& text) {
+    if (open.empty()) return;  // cover and contents before the first heading
+    std::string& t = open.back().second->text;
+    t += (t.empty() ? "" : "\n") + text;
+  };
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.kind == BlockKind::grid || in_table[i]) continue;
+    std::string text = normalize::clean_text(b.text);
+    if (text.empty() || is_contents_line(text) || is_figure_caption(text)) continue;
+    HeadingMarker h = parse_heading_marker(text);
+    bool marked_up = b.kind == BlockKind::heading || b.emphasized;
+    bool heading = h.rank >= 0 && !h.title.empty() &&
+                   (h.rank == 0 || (!in_glossary && (marked_up || (text.size() <= kMaxHeadingBytes &&
+                                                                   !is_sentence(text)))));
+    if (!heading) {
+      append_text(text);
+      continue;
+    }
+    if (h.rank == 0) in_glossary = h.title.find("名词解释") != std::string::npos;
+    Section s;
+    s.marker = h.marker;
+    s.title = h.title;
+    if (b.page > 0) s.page = b.page;
+    while (!open.empty() && open.back().first >= h.rank) open.pop_back();
+    std::vector<Section>& siblings = open.empty() ? roots : open.back().second->children;
+    siblings.push_back(std::move(s));
+    open.emplace_back(h.rank, &siblings.back());
+  }
+  return roots;
+}
+
+}  // namespace budget::extract

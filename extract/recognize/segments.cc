@@ -1,0 +1,171 @@
+#include "extract/recognize/segments.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/registry.h"
+#include "normalize/text.h"
+#include "normalize/units.h"
+
+namespace budget::extract {
+namespace {
+
+bool says_no_data(const std::string& text) {
+  const auto& phrases = registry().words("no_data_phrases");
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](const std::string& p) { return text.find(p) != std::string::npos; });
+}
+
+// Lines that describe the table under its title.
+bool is_table_meta(const std::string& text) {
+  static const RE2 kMeta("^(?:[(（]\\s*(?:19|20)[0-9]{2}\\s*年度?\\s*[)）]|注[:：].*|说明[:：].*|续表.*)$",
+                         RE2::Quiet);
+  return normalize::parse_unit_line(text).has_value() || !entity_from_line(text).empty() ||
+         parse_ordinal_label(text).has_value() || RE2::FullMatch(text, kMeta) || says_no_data(text);
+}
+
+int filled_cells(const GridRow& row) {
+  return static_cast<int>(std::count_if(row.cells.begin(), row.cells.end(), [](const GridCell& c) {
+    return !normalize::clean_text(c.text).empty();
+  }));
+}
+
+std::string joined_cells(const GridRow& row) {
+  std::string s;
+  for (const auto& c : row.cells) {
+    std::string t = normalize::clean_text(c.text);
+    if (!t.empty()) s += (s.empty() ? "" : " ") + t;
+  }
+  return s;
+}
+
+class Segmenter {
+ public:
+  explicit Segmenter(const std::vector<Block>& blocks) : blocks_(blocks) {
+    out_.in_segment.assign(blocks.size(), false);
+  }
+
+  Segmentation run() {
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      const Block& b = blocks_[i];
+      if (b.kind == BlockKind::grid)
+        take_grid(i, b);
+      else
+        take_text(i, normalize::clean_text(b.text), b.page);
+    }
+    close();
+    return std::move(out_);
+  }
+
+ private:
+  void take_text(std::size_t i, const std::string& text, int page) {
+    if (auto ord = parse_ordinal_label(text)) {
+      close();
+      pending_ordinal_ = ord;
+      mark(i, nullptr);
+      return;
+    }
+    if (auto title = parse_title(text)) {
+      open(*title, page);
+      mark(i, &*open_);
+      return;
+    }
+    if (open_ && is_table_meta(text)) {
+      describe(*open_, text);
+      mark(i, &*open_);
+      return;
+    }
+    if (open_ && open_->grids.empty() && text.size() < 60 && !open_->title.record.empty()) {
+      mark(i, &*open_);  // a form's subtitle between its title and its grid
+      return;
+    }
+    close();
+    only_meta_since_close_ = false;  // prose: a later grid is not a continuation
+  }
+
+  void take_grid(std::size_t i, const Block& grid) {
+    Block rest = grid;
+    // A title, unit or entity printed inside the grid's first rows.
+    while (!rest.rows.empty() && filled_cells(rest.rows.front()) <= 2) {
+      std::string line = joined_cells(rest.rows.front());
+      auto title = parse_title(line);
+      if (title) {
+        open(*title, rest.rows.front().page ? rest.rows.front().page : grid.page);
+      } else if (!(open_ && is_table_meta(line)) && !parse_ordinal_label(line)) {
+        break;
+      } else if (auto ord = parse_ordinal_label(line)) {
+        pending_ordinal_ = ord;
+      } else {
+        describe(*open_, line);
+      }
+      rest.rows.erase(rest.rows.begin());
+    }
+    if (!open_) {
+      if (last_closed_ && last_closed_->grids.size() > 0 && only_meta_since_close_) {
+        open_ = std::move(last_closed_);  // the same table continued after page furniture
+        last_closed_.reset();
+        out_.segments.pop_back();
+      } else {
+        open(TitleInfo{}, grid.page);
+        open_->titled = false;
+      }
+    }
+    if (!rest.rows.empty()) open_->grids.push_back(std::move(rest));
+    mark(i, &*open_);
+  }
+
+  void open(const TitleInfo& title, int page) {
+    close();
+    open_ = Segment{};
+    open_->title = title;
+    open_->titled = true;
+    open_->page = page;
+    if (!title.ordinal && pending_ordinal_) open_->title.ordinal = pending_ordinal_;
+    pending_ordinal_.reset();
+  }
+
+  void close() {
+    if (!open_) return;
+    out_.segments.push_back(*open_);
+    last_closed_ = std::move(open_);
+    open_.reset();
+    only_meta_since_close_ = true;
+  }
+
+  void describe(Segment& s, const std::string& text) {
+    if (says_no_data(text)) s.says_no_data = true;
+    if (normalize::parse_unit_line(text) && s.unit_line.empty()) s.unit_line = text;
+    std::string entity = entity_from_line(text);
+    if (!entity.empty() && s.entity_line.empty()) s.entity_line = entity;
+  }
+
+  void mark(std::size_t i, Segment* s) {
+    out_.in_segment[i] = true;
+    if (s) s->blocks.push_back(i);
+  }
+
+  const std::vector<Block>& blocks_;
+  Segmentation out_;
+  std::optional<Segment> open_, last_closed_;
+  bool only_meta_since_close_ = false;
+  std::optional<int> pending_ordinal_;
+};
+
+}  // namespace
+
+std::string entity_from_line(const std::string& text) {
+  static const RE2 kEntity("^\\s*(?:单位名称|编制单位|部门名称|编报单位|填报单位|预算单位|单位)\\s*[:：]\\s*(.+?)\\s*$",
+                           RE2::Quiet);
+  std::string entity;
+  if (!RE2::FullMatch(text, kEntity, &entity)) return "";
+  // "编制单位：某局   单位：万元" — keep the entity only.
+  static const RE2 kUnitTail("\\s*(?:金额)?单位\\s*[:：].*$", RE2::Quiet);
+  RE2::Replace(&entity, kUnitTail, "");
+  if (normalize::parse_unit_line("单位：" + entity)) return "";  // 单位：万元 is a unit, not an entity
+  return normalize::clean_text(entity);
+}
+
+Segmentation segment_blocks(const std::vector<Block>& blocks) { return Segmenter(blocks).run(); }
+
+}  // namespace budget::extract

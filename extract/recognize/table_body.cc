@@ -1,0 +1,161 @@
+#include "extract/recognize/table_body.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "extract/registry.h"
+#include "normalize/numbers.h"
+#include "normalize/text.h"
+
+namespace budget::extract {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool contains_any(const std::string& s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return s.find(w) != std::string::npos; });
+}
+
+std::string cell_text(const GridRow& line, int c) {
+  return c < static_cast<int>(line.cells.size()) ? normalize::clean_text(line.cells[c].text) : "";
+}
+
+std::string digits_only(const std::string& s) {
+  std::string folded = normalize::fold_width(s), out;
+  for (char ch : folded)
+    if (ch >= '0' && ch <= '9') out += ch;
+  return out;
+}
+
+// A code cell holds digits only (spaces allowed); split columns are joined.
+std::string read_code(const GridRow& line, const LogicalColumn& col) {
+  std::string code;
+  for (int c : col.grid_cols) {
+    std::string t = normalize::fold_width(cell_text(line, c));
+    static const RE2 kCode("[0-9 ]+", RE2::Quiet);
+    if (t.empty()) continue;
+    if (!RE2::FullMatch(t, kCode)) return "";
+    code += digits_only(t);
+  }
+  return code;
+}
+
+// A unit (not a project) in a project or operating-expenses table: named
+// like an organisation, or the document's entity itself.
+bool is_unit_name(const std::string& name, const std::string& entity) {
+  const Registry& reg = registry();
+  if (!entity.empty() && name.rfind(entity, 0) == 0) return true;
+  if (contains_any(name, reg.words("not_unit_words"))) return false;
+  for (const auto& s : reg.words("unit_name_suffixes"))
+    if (ends_with(name, s)) return true;
+  return false;
+}
+
+bool is_sub_item_marker(const std::string& ordinal) {
+  static const RE2 kCircled("^[①-⑳]$|^[(（][0-9]+[)）]$", RE2::Quiet);
+  return RE2::FullMatch(ordinal, kCircled);
+}
+
+}  // namespace
+
+bool is_total_name(const std::string& name) {
+  const auto& words = registry().words("total_words");
+  for (const auto& w : words)
+    if (name == w || ends_with(name, w)) return true;
+  return false;
+}
+
+std::pair<std::string, std::string> split_ordinal(const std::string& name) {
+  static const RE2 kOrdinal(
+      "^\\s*(?:([一二三四五六七八九十]+)\\s*[、.．]|[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]|"
+      "([①-⑳])|([0-9]{1,2})\\s*[、．]|[(（]\\s*([0-9]{1,2})\\s*[)）])\\s*(.+)$",
+      RE2::Quiet);
+  std::string a, b, c, d, e, rest;
+  if (RE2::FullMatch(name, kOrdinal, &a, &b, &c, &d, &e, &rest)) {
+    std::string ord = !a.empty() ? a : !b.empty() ? b : !c.empty() ? c : !d.empty() ? d : e;
+    return {ord, rest};
+  }
+  return {"", name};
+}
+
+void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyContext& ctx,
+                    std::vector<Row>& rows, std::vector<Warning>& warnings) {
+  for (int l = 0; l < header.lists; ++l) {
+    Row row;
+    row.page = line.page > 0 ? std::optional<int>(line.page) : std::nullopt;
+    bool printed = false;
+    for (const auto& col : header.columns) {
+      if (col.list != l) continue;
+      const std::string& key = col.column.key;
+      row.side = col.column.side;
+      if (key == "code") {
+        std::string code = read_code(line, col);
+        if (!code.empty()) row.code = code, printed = true;
+        else if (!cell_text(line, col.grid_cols[0]).empty())
+          row.name = cell_text(line, col.grid_cols[0]), printed = true;  // a total printed in the code column
+        continue;
+      }
+      std::string text = cell_text(line, col.grid_cols[0]);
+      if (key == "name") {
+        if (!text.empty()) row.name = row.name.empty() ? text : row.name + text, printed = true;
+        continue;
+      }
+      if (text.empty()) continue;
+      printed = true;
+      auto parsed = normalize::parse_number(text);
+      if (parsed.kind == normalize::ParsedNumber::number) {
+        row.values.emplace_back(key, normalize::to_yuan(parsed.value, ctx.unit_exponent));
+      } else if (parsed.kind == normalize::ParsedNumber::invalid) {
+        if (!col.mapped || key == "gov_econ_name" || key == "remark" || key == "seq" ||
+            key.rfind("procurement_", 0) == 0 || key == "econ_subject")
+          row.text_fields.emplace_back(key, text);
+        else
+          warnings.push_back({"unparsed_number", row.page, "'" + text + "' in column " + key});
+      }
+    }
+    if (!printed) continue;
+    auto [ordinal, name] = split_ordinal(row.name);
+    if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;
+    rows.push_back(std::move(row));
+  }
+}
+
+void assign_levels(std::vector<Row>& rows, const std::string& table_kind, const std::string& entity) {
+  const Registry& reg = registry();
+  const auto& econ = reg.words("econ_categories");
+  bool project_like = table_kind.rfind("project_expenditure", 0) == 0 ||
+                      table_kind.rfind("operating_expenses", 0) == 0;
+  // Per item list: whether a total was already seen after items (lines under totals).
+  // Per item list: items seen, and a total seen after them (lines below it
+  // — 上年结转, 收入总计 — are level 0 like the totals).
+  std::map<std::string, bool> items_seen, after_total;
+  for (auto& row : rows) {
+    const std::string& side = row.side;
+    if ((is_total_name(row.name) && !row.code) || after_total[side]) {
+      row.level = 0;
+      if (items_seen[side]) after_total[side] = true;
+      continue;
+    }
+    items_seen[side] = true;
+    if (row.code) {
+      std::size_t n = row.code->size();
+      row.level = n <= 3 ? 1 : n <= 5 ? 2 : n <= 7 ? 3 : 4;
+    } else if (row.ordinal && is_sub_item_marker(*row.ordinal)) {
+      row.level = 2;
+    } else if (table_kind.rfind("general_public_basic", 0) == 0 ||
+               table_kind.rfind("appropriation_basic", 0) == 0) {
+      row.level = std::find(econ.begin(), econ.end(), row.name) != econ.end() ? 1 : 2;
+    } else if (project_like) {
+      row.level = is_unit_name(row.name, entity) ? 1 : 2;
+    } else {
+      row.level = 1;
+    }
+  }
+}
+
+}  // namespace budget::extract

@@ -1,0 +1,100 @@
+#include "extract/recognize/tables.h"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/recognize/header.h"
+#include "extract/recognize/table_body.h"
+#include "normalize/text.h"
+#include "normalize/units.h"
+
+namespace budget::extract {
+namespace {
+
+std::string row_signature(const GridRow& row) {
+  std::string s;
+  for (const auto& c : row.cells) s += clean_label(c.text) + "|";
+  return s;
+}
+
+bool is_blank_row(const GridRow& row) {
+  return std::all_of(row.cells.begin(), row.cells.end(),
+                     [](const GridCell& c) { return normalize::clean_text(c.text).empty(); });
+}
+
+// Header rows at the top of the first grid: labels until the first body line.
+// After the first header row, a line printing one cell in its first two
+// columns (合计, 因公出国（境）费 with blank amounts) starts the body.
+std::size_t count_header_rows(const std::vector<GridRow>& rows) {
+  std::size_t n = 0;
+  while (n < rows.size()) {
+    const GridRow& row = rows[n];
+    if (is_column_number_row(row) && n > 0) break;
+    if (!looks_like_header_row(row)) break;
+    if (n > 0) {
+      int filled = 0, last = -1;
+      for (std::size_t c = 0; c < row.cells.size(); ++c)
+        if (!clean_label(row.cells[c].text).empty()) ++filled, last = static_cast<int>(c);
+      if (filled == 1 && last <= 1) break;
+    }
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+Table build_table(const Segment& segment, const TableContext& ctx, std::vector<Warning>& warnings) {
+  Table t;
+  t.kind = segment.title.kind.empty() ? "unknown" : segment.title.kind;
+  t.ordinal = segment.title.ordinal;
+  t.title = segment.title.title;
+  t.entity = segment.entity_line.empty() ? ctx.entity : segment.entity_line;
+  auto unit = normalize::parse_unit_line(segment.unit_line.empty() ? ctx.default_unit : segment.unit_line);
+  t.unit = unit ? unit->name : "";
+  BodyContext body{unit ? unit->exponent : 0, ctx.entity};
+  if (!unit)
+    warnings.push_back({"unknown_unit", segment.page ? std::optional<int>(segment.page) : std::nullopt,
+                        "no unit printed for table '" + t.title + "'; amounts taken as printed"});
+
+  std::set<int> pages;
+  if (segment.page > 0) pages.insert(segment.page);
+  HeaderLayout header;
+  std::set<std::string> header_signatures;
+  bool have_header = false;
+  for (const Block& grid : segment.grids) {
+    std::size_t start = 0;
+    if (!have_header) {
+      std::size_t n = count_header_rows(grid.rows);
+      std::vector<GridRow> head(grid.rows.begin(), grid.rows.begin() + n);
+      for (const auto& h : head) header_signatures.insert(row_signature(h));
+      header = map_header(head, grid.columns, ctx.fiscal_year, warnings);
+      have_header = true;
+      start = n;
+    }
+    for (std::size_t r = start; r < grid.rows.size(); ++r) {
+      const GridRow& row = grid.rows[r];
+      if (is_blank_row(row) || is_column_number_row(row)) continue;
+      if (header_signatures.count(row_signature(row))) continue;  // header repeated on a new page
+      if (row.page > 0) pages.insert(row.page);
+      read_body_line(row, header, body, t.rows, warnings);
+    }
+  }
+  for (const auto& col : header.columns) t.columns.push_back(col.column);
+  assign_levels(t.rows, t.kind, ctx.entity);
+  if (segment.says_no_data || t.rows.empty()) {
+    t.no_data = true;
+    t.rows.clear();
+  }
+  if (!pages.empty()) {
+    t.page = *pages.begin();
+    t.pages.assign(pages.begin(), pages.end());
+  }
+  if (t.kind == "unknown")
+    warnings.push_back({"unknown_table", t.page,
+                        "table '" + (t.title.empty() ? std::string("(untitled)") : t.title) +
+                            "' is not a standard disclosure table"});
+  return t;
+}
+
+}  // namespace budget::extract

@@ -1,0 +1,87 @@
+#include "extract/text_reader.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/text_lines.h"
+
+namespace budget::extract {
+namespace {
+
+// A watermark in the text form is a short standalone line printed over and
+// over, several times in a row (the PDF's tiled stamp, flattened).  Lines
+// such as 单位：万元 repeat too, but never back to back.
+constexpr int kWatermarkMinRepeats = 4;
+constexpr std::size_t kWatermarkMaxBytes = 60;
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\u3000") == std::string::npos; }
+
+std::string trim(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  std::size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+// Texts of the standalone lines that are watermarks: repeated at least
+// kWatermarkMinRepeats times, at least once directly after themselves
+// (blank lines between them do not count).
+std::map<std::string, int> find_watermarks(const std::vector<std::string>& lines) {
+  std::map<std::string, int> count, adjacent;
+  std::string previous;
+  for (const auto& raw : lines) {
+    if (is_blank(raw)) continue;
+    std::string line = trim(raw);
+    bool standalone = raw.find('\t') == std::string::npos && line.size() <= kWatermarkMaxBytes;
+    if (standalone) {
+      ++count[line];
+      if (line == previous) ++adjacent[line];
+    }
+    previous = standalone ? line : std::string();
+  }
+  std::map<std::string, int> marks;
+  for (const auto& [text, n] : count)
+    if (n >= kWatermarkMinRepeats && adjacent[text] > 0) marks[text] = n;
+  return marks;
+}
+
+}  // namespace
+
+LayoutDocument read_text(std::string_view text) {
+  LayoutDocument doc;
+  doc.format = "text";
+  std::vector<std::string> lines = split_lines(text);
+  std::map<std::string, int> marks = find_watermarks(lines);
+  int removed = 0;
+  std::vector<std::string> kept;
+  for (auto& line : lines) {
+    if (!is_blank(line) && marks.count(trim(line))) {
+      ++removed;
+      continue;
+    }
+    kept.push_back(std::move(line));
+  }
+  if (removed > 0)
+    doc.notes.push_back({"watermark_removed", 0,
+                         std::to_string(removed) + " watermark lines removed"});
+  doc.blocks = text_lines_to_blocks(kept);
+  return doc;
+}
+
+}  // namespace budget::extract
