@@ -27,7 +27,11 @@ TEST(text_test, clean_text) {
       {"\u2F08民政府", "人民政府"},      // Kangxi radical MAN
       {"部\u2ED4预算", "部门预算"},      // CJK radical C-SIMPLIFIED GATE
       {"县人\u2EA0医院", "县人民医院"},  // CJK radical CIVILIAN
-      {"\u2ECB辆购置", "车辆购置"},      // CJK radical C-SIMPLIFIED CART
+      {"\u2ECB辆购置", "车辆购置"},
+      {"项\u2EAB支出", "项目支出"},  // EYE radical emitted for 目
+      {"\u2EDD堂", "食堂"},          // EAT ONE radical emitted for 食
+      {"\u2E97理",
+       "心理"},  // HEART TWO radical emitted for 心      // CJK radical C-SIMPLIFIED CART
       {"大 同 市 应 急 管 理 局", "大同市应急管理局"},
       {"2025 年 预算", "2025年预算"},
       {"（一） 部门职责", "（一）部门职责"},
@@ -55,6 +59,18 @@ TEST(text_test, every_kangxi_radical_becomes_one_ideograph) {
     ASSERT_EQ(out.size(), 1u) << std::hex << static_cast<unsigned>(c);
     EXPECT_TRUE(out[0] >= 0x3400 && out[0] <= 0x9FFF) << std::hex << static_cast<unsigned>(c);
   }
+}
+
+TEST(text_test, supplement_radicals_become_one_ideograph) {
+  int mapped = 0;
+  for (char32_t c = 0x2E80; c <= 0x2EF3; ++c) {
+    std::u32string out = to_u32(clean_text(to_utf8(std::u32string(1, c))));
+    ASSERT_EQ(out.size(), 1u) << std::hex << static_cast<unsigned>(c);
+    if (out[0] == c) continue;
+    ++mapped;
+    EXPECT_TRUE(out[0] >= 0x3400 && out[0] <= 0x9FFF) << std::hex << static_cast<unsigned>(c);
+  }
+  EXPECT_GE(mapped, 90);
 }
 
 TEST(text_test, fold_width) {
