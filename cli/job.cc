@@ -42,12 +42,18 @@ void write_atomically(const fs::path& path, const std::string& content) {
 }
 
 // Where one input's output goes: stdout (""), the -o file, or a file named
-// after the input inside the -o directory.
+// after the input inside the -o directory — after its folder when several
+// inputs share a file name (samples/a/input.txt, samples/b/input.txt).
 std::string destination(const Job& job, const std::string& input) {
   if (job.output.empty()) return "";
   bool dir = job.inputs.size() > 1 || job.output.back() == '/' || fs::is_directory(job.output);
   if (!dir) return job.output;
-  return (fs::path(job.output) / fs::path(input).stem()).string() + extension_of(job.format);
+  fs::path in(input);
+  int same_stem = 0;
+  for (const auto& other : job.inputs) same_stem += fs::path(other).stem() == in.stem();
+  std::string name = in.stem().string();
+  if (same_stem > 1 && in.has_parent_path()) name = in.parent_path().filename().string();
+  return (fs::path(job.output) / name).string() + extension_of(job.format);
 }
 
 std::string summary_line(const Document& doc, const std::string& dest) {
