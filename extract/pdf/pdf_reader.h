@@ -22,6 +22,7 @@ namespace budget::extract {
 
 struct PdfLimits {
   int max_pages = 2000;             // refuse documents longer than this
+  double max_seconds = 120;         // give up on a document after this wall time
 };
 
 LayoutDocument read_pdf(const std::string& bytes, const PdfLimits& limits = {});

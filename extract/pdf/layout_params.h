@@ -1,0 +1,73 @@
+// extract/pdf/layout_params.h — every tuning constant of the PDF layout, with
+// its unit, in one place so tests can vary them.
+//
+// "em" is the run's effective font size (see lines.h: sizes are rescaled so
+// one CJK glyph is one em wide, whatever the producer's font matrix says).
+#pragma once
+
+namespace budget::extract {
+
+struct LayoutParams {
+  // --- watermarks and page furniture (furniture.h) ---
+  // A run repeated at the same place on at least this share of the pages …
+  double repeat_page_share = 0.5;
+  // … and on at least this many pages is tiled furniture.
+  int repeat_min_pages = 3;
+  // Positions within this distance count as "the same place", points.
+  double repeat_position_pt = 4.0;
+  // Repeated text at least this light (0 black … 1 white) is a watermark
+  // wherever it sits; darker repeated text only in the margin bands.
+  double watermark_min_lightness = 0.45;
+  // Top and bottom bands searched for page numbers and running headers,
+  // as a share of the page height.
+  double margin_band_share = 0.12;
+
+  // --- lines (lines.h) ---
+  // Runs whose vertical centres differ by less than this share of the
+  // smaller em sit on one line.
+  double line_center_tolerance_em = 0.45;
+  // A horizontal gap wider than this splits a line into chunks, em.
+  double chunk_gap_em = 1.2;
+  // A gap wider than this between two non-CJK runs becomes a space, em.
+  double space_gap_em = 0.15;
+
+  // --- ruling lines (ruling.h) ---
+  // Rules whose centre lines differ by less than this are one line, points.
+  double rule_snap_pt = 2.0;
+  // Collinear pieces closer than this are joined, points.
+  double rule_join_gap_pt = 3.0;
+  // A rule ending within this distance of another touches it, points.
+  double rule_touch_pt = 3.0;
+  // Grid lines closer than this are one grid line, points.
+  double grid_snap_pt = 3.0;
+  // A rule must cover this share of a cell edge to separate two cells.
+  double edge_cover_share = 0.6;
+
+  // --- grids (grid.h) ---
+  // A ruled band is split into one row per text line when at least two of
+  // its cells hold this many lines or more (rows not separated by rules).
+  int band_split_min_lines = 3;
+  // Unruled tables: at least this many consecutive lines with several
+  // chunks, and a column gap at least this wide, points.
+  int aligned_min_lines = 3;
+  double aligned_column_gap_pt = 8.0;
+  // Unruled tables: at most this share of the lines may cross a column gap.
+  double aligned_gap_crossing_share = 0.15;
+
+  // --- paragraphs and headings (page_layout.h) ---
+  // Lines further apart than this (baseline to baseline minus one em) start
+  // a new paragraph, em.
+  double paragraph_gap_em = 0.9;
+  // A line starting this much right of the text's left edge is indented
+  // (a new paragraph), em.
+  double indent_em = 1.5;
+  // A line ending this much left of the text's right edge ends its
+  // paragraph, em.
+  double short_line_em = 2.0;
+  // Lines at least this many times the body size are headings.
+  double heading_size_ratio = 1.15;
+  // Runs within this ratio of each other have "the same" size.
+  double same_size_ratio = 1.08;
+};
+
+}  // namespace budget::extract

@@ -1,0 +1,183 @@
+#include "extract/pdf/page_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "extract/pdf/grid.h"
+#include "extract/pdf/lines.h"
+#include "extract/pdf/ruling.h"
+
+namespace budget::extract {
+namespace {
+
+// Pieces of one line further apart than this are separate paragraphs
+// (单位名称 at the left margin, 单位 at the right), em.
+constexpr double kSeparatePiecesEm = 6.0;
+// A run belongs to a lattice when its centre is this close to its frame, pt.
+constexpr double kLatticeSlackPt = 1.0;
+
+bool inside(const Box& outer, const Box& b, double slack) {
+  double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+  return cx >= outer.x0 - slack && cx <= outer.x1 + slack && cy >= outer.y0 - slack &&
+         cy <= outer.y1 + slack;
+}
+
+Box unite(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+int heading_level(double size, const TextStyle& style, const LayoutParams& p) {
+  if (style.body_size <= 0 || size < p.heading_size_ratio * style.body_size) return 0;
+  for (size_t i = 0; i < style.heading_sizes.size(); ++i) {
+    if (size >= style.heading_sizes[i] / p.same_size_ratio) return static_cast<int>(i) + 1;
+  }
+  return static_cast<int>(style.heading_sizes.size());
+}
+
+// One piece of text in reading order, before paragraph joining.
+struct Piece {
+  Box box;
+  std::string text;
+  double size = 0;
+  bool bold = false;
+  int level = 0;     // heading level, 0 for body text
+  bool last_of_line = true;
+};
+
+}  // namespace
+
+TextStyle measure_style(const std::vector<PageContent>& pages, const LayoutParams& p) {
+  // Table text is often smaller than the prose: measure outside lattices.
+  std::map<long, double> weight;  // size in half points -> characters
+  for (const PageContent& page : pages) {
+    std::vector<Lattice> lattices = find_lattices(page.rules, p);
+    for (const TextRun& r : page.runs) {
+      bool in_table = std::any_of(lattices.begin(), lattices.end(), [&](const Lattice& l) {
+        return inside(l.box, r.box, kLatticeSlackPt);
+      });
+      if (!in_table) weight[std::lround(r.font_size * 2)] += r.text.size();
+    }
+  }
+  TextStyle style;
+  double best = -1;
+  for (auto [size, w] : weight) {
+    if (w > best) {
+      best = w;
+      style.body_size = size / 2.0;
+    }
+  }
+  for (auto it = weight.rbegin(); it != weight.rend(); ++it) {
+    double size = it->first / 2.0;
+    if (size < p.heading_size_ratio * style.body_size) break;
+    if (style.heading_sizes.empty() || style.heading_sizes.back() > size * p.same_size_ratio) {
+      style.heading_sizes.push_back(size);
+    }
+  }
+  return style;
+}
+
+std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
+                               const LayoutParams& p) {
+  std::vector<Block> blocks;
+  std::vector<Lattice> lattices = find_lattices(page.rules, p);
+  std::vector<std::vector<TextRun>> in_lattice(lattices.size());
+  std::vector<TextRun> free;
+  for (const TextRun& r : page.runs) {
+    size_t i = 0;
+    while (i < lattices.size() && !inside(lattices[i].box, r.box, kLatticeSlackPt)) ++i;
+    (i < lattices.size() ? in_lattice[i] : free).push_back(r);
+  }
+  // Ruled tables.  A frame around one column of text is not a table.
+  for (size_t i = 0; i < lattices.size(); ++i) {
+    if (in_lattice[i].empty()) continue;
+    Block grid = build_ruled_grid(lattices[i], in_lattice[i], page.number, p);
+    if (grid.columns >= 2 && !grid.rows.empty()) {
+      blocks.push_back(std::move(grid));
+    } else {
+      free.insert(free.end(), in_lattice[i].begin(), in_lattice[i].end());
+    }
+  }
+
+  // Unruled tables among the remaining lines.
+  std::vector<Line> lines = group_lines(std::move(free), p);
+  std::vector<bool> used(lines.size(), false);
+  for (auto [first, last] : find_aligned_tables(lines, p)) {
+    std::vector<Line> part(lines.begin() + first, lines.begin() + last);
+    Block grid = build_aligned_grid(part, page.number, p);
+    if (grid.columns < 2) continue;
+    blocks.push_back(std::move(grid));
+    std::fill(used.begin() + first, used.begin() + last, true);
+  }
+
+  // Headings and paragraphs.
+  std::vector<Piece> pieces;
+  double left = 1e9, right = -1e9;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (used[i]) continue;
+    const Line& l = lines[i];
+    left = std::min(left, l.box.x0);
+    right = std::max(right, l.box.x1);
+    int level = heading_level(l.size, style, p);
+    std::vector<Piece> line_pieces;
+    for (const Chunk& c : l.chunks) {
+      bool apart = !line_pieces.empty() &&
+                   c.box.x0 - line_pieces.back().box.x1 > kSeparatePiecesEm * l.size;
+      if (line_pieces.empty() || (apart && level == 0)) {
+        line_pieces.push_back(Piece{c.box, c.text, l.size, l.bold, level, false});
+      } else {
+        append_text(line_pieces.back().text, c.text, true);
+        line_pieces.back().box = unite(line_pieces.back().box, c.box);
+      }
+    }
+    line_pieces.back().last_of_line = true;
+    pieces.insert(pieces.end(), line_pieces.begin(), line_pieces.end());
+  }
+  auto table_between = [&](const Box& a, const Box& b) {
+    for (const Block& g : blocks) {
+      if (g.box.y0 >= a.y1 - 0.5 && g.box.y1 <= b.y0 + 0.5) return true;
+    }
+    return false;
+  };
+  size_t n_tables = blocks.size();
+  const Piece* prev = nullptr;
+  for (const Piece& piece : pieces) {
+    bool join = false;
+    if (prev && blocks.size() > n_tables && prev->last_of_line) {
+      const Block& open = blocks.back();
+      double em = std::min(piece.size, prev->size);
+      bool same_style = std::max(piece.size, prev->size) <= p.same_size_ratio * em &&
+                        piece.bold == prev->bold && piece.level == prev->level;
+      bool near = piece.box.y0 - prev->box.y1 <= p.paragraph_gap_em * em &&
+                  piece.box.y0 > prev->box.y1 - 0.5 * em;
+      if (same_style && near && !table_between(prev->box, piece.box)) {
+        if (piece.level > 0) {
+          join = open.kind == BlockKind::heading;
+        } else {
+          join = open.kind == BlockKind::paragraph && prev->box.x1 >= right - p.short_line_em * em &&
+                 piece.box.x0 <= left + p.indent_em * em;
+        }
+      }
+    }
+    if (join) {
+      Block& open = blocks.back();
+      append_text(open.text, piece.text, true);
+      open.box = unite(open.box, piece.box);
+    } else {
+      Block b;
+      b.kind = piece.level > 0 ? BlockKind::heading : BlockKind::paragraph;
+      b.page = page.number;
+      b.text = piece.text;
+      b.level = piece.level;
+      b.emphasized = piece.bold || piece.level > 0;
+      b.box = piece.box;
+      blocks.push_back(std::move(b));
+    }
+    prev = &piece;
+  }
+  std::stable_sort(blocks.begin(), blocks.end(),
+                   [](const Block& a, const Block& b) { return a.box.y0 < b.box.y0; });
+  return blocks;
+}
+
+}  // namespace budget::extract
