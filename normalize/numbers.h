@@ -4,7 +4,7 @@
 //   parse_number("２，２３３．２２") -> {kind=number, Amount{223322, 2}}
 //   parse_number("-12.5")         -> {kind=number, Amount{-125, 1}}
 //   parse_number("(12.50)")       -> {kind=number, Amount{-1250, 2}}  (accounting negative)
-//   parse_number("-"), "—", "－", "" , "  " -> {kind=blank}
+//   parse_number("-"), "—", "－", "——", "" , "  " -> {kind=blank}  (any run of dashes)
 //   parse_number("0.00")          -> {kind=number, Amount{0, 2}}       (printed zero is not blank)
 //   parse_number("12.5%")         -> {kind=invalid}  (use parse_percent)
 //   parse_number("合计")           -> {kind=invalid}

@@ -5,6 +5,8 @@
 //   parse_unit_line("金额单位：万元")      -> Unit{"万元", 4}
 //   parse_unit_line("单位：万 元")        -> Unit{"万元", 4}  (split over lines, joined by the caller)
 //   parse_unit_line("单位名称：某某局")    -> nullopt
+//   parse_unit_line("本单位万元以上项目")  -> nullopt   (a colon or space must follow 单位)
+//   parse_unit_line("单位：人民币万元")    -> Unit{"万元", 4}
 //   unit_from_word("万元")                -> Unit{"万元", 4}
 #pragma once
 
