@@ -61,6 +61,17 @@ struct Region {
   std::vector<TextRun> runs;
 };
 
+// Whether a printed cell holds a list of items (one per unruled row) rather
+// than one text wrapped over several lines: wrapped lines fill the cell
+// except the last; listed items (amounts, names) leave it partly empty.
+bool list_like(const Region& g, const std::vector<Line>& lines, const LayoutParams& p) {
+  if (static_cast<int>(lines.size()) < p.band_split_min_lines) return false;
+  for (size_t k = 0; k + 1 < lines.size(); ++k) {
+    if (lines[k].box.width() < p.wrapped_line_share * g.box.width()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Block build_ruled_grid(const Lattice& lat, const std::vector<TextRun>& runs, int page,
@@ -114,19 +125,19 @@ Block build_ruled_grid(const Lattice& lat, const std::vector<TextRun>& runs, int
   }
   for (int r = 0; r < nr; ++r) {
     // Several unruled text rows in this band?  Then one row per text line.
-    int tall = 0;
+    int lists = 0;
     std::vector<double> centers;
     double em = 0;
     for (size_t i = 0; i < regions.size(); ++i) {
       if (regions[i].r0 != r || regions[i].r1 != r) continue;
-      if (static_cast<int>(region_lines[i].size()) >= p.band_split_min_lines) ++tall;
+      if (list_like(regions[i], region_lines[i], p)) ++lists;
       for (const Line& l : region_lines[i]) {
         centers.push_back(center_y(l.box));
         em = std::max(em, l.size);
       }
     }
     std::vector<double> sub;  // centres of the sub-rows
-    if (tall >= 2) {
+    if (lists >= 2) {
       std::sort(centers.begin(), centers.end());
       for (double c : centers) {
         if (sub.empty() || c - sub.back() > p.line_center_tolerance_em * em) sub.push_back(c);

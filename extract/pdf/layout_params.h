@@ -45,8 +45,11 @@ struct LayoutParams {
 
   // --- grids (grid.h) ---
   // A ruled band is split into one row per text line when at least two of
-  // its cells hold this many lines or more (rows not separated by rules).
+  // its cells hold a list: this many lines or more, not all (but the last)
+  // as wide as wrapped text (rows not separated by rules).
   int band_split_min_lines = 3;
+  // Lines at least this share of their cell's width are wrapped text.
+  double wrapped_line_share = 0.7;
   // Unruled tables: at least this many consecutive lines with several
   // chunks, and a column gap at least this wide, points.
   int aligned_min_lines = 3;

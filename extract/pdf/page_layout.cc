@@ -35,6 +35,16 @@ int heading_level(double size, const TextStyle& style, const LayoutParams& p) {
   return static_cast<int>(style.heading_sizes.size());
 }
 
+// Whether text ends a sentence or clause (a short line ending so closes
+// its paragraph; one ending mid-sentence was wrapped early).
+bool ends_sentence(const std::string& text) {
+  for (const char* end : {"。", "；", ";", "：", ":", "！", "!", "？", "?"}) {
+    std::string e(end);
+    if (text.size() >= e.size() && text.compare(text.size() - e.size(), e.size(), e) == 0) return true;
+  }
+  return false;
+}
+
 // One piece of text in reading order, before paragraph joining.
 struct Piece {
   Box box;
@@ -154,8 +164,9 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
         if (piece.level > 0) {
           join = open.kind == BlockKind::heading;
         } else {
-          join = open.kind == BlockKind::paragraph && prev->box.x1 >= right - p.short_line_em * em &&
-                 piece.box.x0 <= left + p.indent_em * em;
+          bool full = prev->box.x1 >= right - p.short_line_em * em;
+          join = open.kind == BlockKind::paragraph && piece.box.x0 <= left + p.indent_em * em &&
+                 (full || !ends_sentence(prev->text));
         }
       }
     }
