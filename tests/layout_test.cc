@@ -1,0 +1,282 @@
+// PDF layout from synthetic runs and rules (no PDF needed): lines, CJK
+// joining, ruled and unruled grids, furniture, paragraphs and headings.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/layout_dump.h"
+#include "extract/pdf/furniture.h"
+#include "extract/pdf/grid.h"
+#include "extract/pdf/layout_params.h"
+#include "extract/pdf/lines.h"
+#include "extract/pdf/page_layout.h"
+#include "extract/pdf/ruling.h"
+
+namespace budget::extract {
+namespace {
+
+// A run of `text` whose box starts at (x, y); one CJK glyph is `size` wide.
+TextRun run(const std::string& text, double x, double y, double width, double size = 10) {
+  TextRun r;
+  r.text = text;
+  r.box = {x, y, x + width, y + size};
+  r.font_size = size;
+  return r;
+}
+
+Rule hrule(double y, double x0, double x1) { return Rule{{x0, y - 0.25, x1, y + 0.25}}; }
+Rule vrule(double x, double y0, double y1) { return Rule{{x - 0.25, y0, x + 0.25, y1}}; }
+
+std::vector<std::string> row_texts(const GridRow& row) {
+  std::vector<std::string> out;
+  for (const GridCell& c : row.cells) out.push_back(c.text);
+  return out;
+}
+
+using Texts = std::vector<std::string>;
+
+TEST(layout_test, append_text_never_spaces_cjk) {
+  struct {
+    const char* a;
+    const char* b;
+    bool gap;
+    const char* want;
+  } tests[] = {
+      {"一般公共", "预算", true, "一般公共预算"},
+      {"PC", "服务器", true, "PC服务器"},
+      {"PC", "server", true, "PC server"},
+      {"PC", "server", false, "PCserver"},
+      {"2025", "年", true, "2025年"},
+      {"（", "元）", true, "（元）"},
+      {"⼀般", "公共", true, "⼀般公共"},  // Kangxi radical kept raw
+      {"", "合计", true, "合计"},
+  };
+  for (const auto& t : tests) {
+    std::string out = t.a;
+    append_text(out, t.b, t.gap);
+    EXPECT_EQ(out, t.want) << t.a << " + " << t.b;
+  }
+}
+
+TEST(layout_test, lines_and_chunks) {
+  LayoutParams p;
+  std::vector<TextRun> runs = {
+      run("预算", 120, 100.5, 20), run("一般公共", 80, 100, 40),  // one cell, split by Poppler
+      run("2233.22", 300, 101, 30),                              // far right: a new chunk
+      run("第二行", 80, 120, 30),
+  };
+  std::vector<Line> lines = group_lines(runs, p);
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].chunks.size(), 2u);
+  EXPECT_EQ(lines[0].chunks[0].text, "一般公共预算");
+  EXPECT_EQ(lines[0].chunks[1].text, "2233.22");
+  EXPECT_EQ(lines[1].text(), "第二行");
+}
+
+// A 4-column table, two header rows with merged labels, a wrapped name and
+// an amount half a line off, a vertically merged group label.
+//
+//  y  0 +---------------+---------------+
+//       | 收入           | 支出           |
+//    20 +-------+-------+-------+-------+
+//       | 项目   | 2025年 | 项目   | 合计   |
+//    40 +-------+-------+-------+-------+
+//       | 机关事业单位基本 | 134.12 | 一、一般 | 10.00 |
+//       | 养老保险缴费    |        | (merged over 2 rows)
+//    70 +-------+-------+       +-------+
+//       | 上年结转 |       |       | 0.00  |
+//    90 +-------+-------+-------+-------+
+PageContent ruled_page() {
+  PageContent page;
+  page.number = 7;
+  page.width = 595;
+  page.height = 842;
+  double xs[] = {0, 100, 200, 300, 400};
+  for (double y : {0.0, 20.0, 40.0, 90.0}) page.rules.push_back(hrule(y, 0, 400));
+  page.rules.push_back(hrule(70, 0, 200));    // not under the merged 一、一般 cell
+  page.rules.push_back(hrule(70, 300, 400));
+  page.rules.push_back(vrule(0, 0, 90));
+  page.rules.push_back(vrule(200, 0, 90));
+  page.rules.push_back(vrule(400, 0, 90));
+  for (double x : {xs[1], xs[3]}) page.rules.push_back(vrule(x, 20, 90));
+  page.runs = {
+      run("收入", 90, 5, 20),     run("支出", 290, 5, 20),
+      run("项目", 5, 25, 20),     run("2025年", 110, 25, 30), run("项目", 205, 25, 20),
+      run("合计", 305, 25, 20),
+      run("机关事业单位基本", 5, 42, 80), run("养老保险缴费", 5, 55, 60),
+      run("134.12", 160, 48.5, 30),  // centred between the two lines
+      run("一、一般", 205, 60, 40),   // centred over rows 3 and 4
+      run("10.00", 365, 45, 30),
+      run("上年结转", 5, 75, 40), run("0.00", 375, 75, 20),
+  };
+  return page;
+}
+
+TEST(layout_test, ruled_grid_with_merged_cells) {
+  LayoutParams p;
+  PageContent page = ruled_page();
+  std::vector<Lattice> lattices = find_lattices(page.rules, p);
+  ASSERT_EQ(lattices.size(), 1u);
+  Block grid = build_ruled_grid(lattices[0], page.runs, page.number, p);
+  ASSERT_EQ(grid.kind, BlockKind::grid);
+  ASSERT_EQ(grid.columns, 4);
+  ASSERT_EQ(grid.rows.size(), 4u);
+  EXPECT_EQ(row_texts(grid.rows[0]), (Texts{"收入", "", "支出", ""}));
+  EXPECT_EQ(grid.rows[0].cells[0].span, 2);
+  EXPECT_EQ(grid.rows[0].cells[2].span, 2);
+  EXPECT_EQ(row_texts(grid.rows[1]), (Texts{"项目", "2025年", "项目", "合计"}));
+  EXPECT_EQ(row_texts(grid.rows[2]),
+            (Texts{"机关事业单位基本养老保险缴费", "134.12", "一、一般", "10.00"}));
+  EXPECT_EQ(row_texts(grid.rows[3]), (Texts{"上年结转", "", "", "0.00"}));
+  EXPECT_EQ(grid.rows[3].page, 7);
+}
+
+TEST(layout_test, band_of_unruled_rows_is_split) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  page.rules = {hrule(0, 0, 300), hrule(20, 0, 300), hrule(100, 0, 300),
+                vrule(0, 0, 100),  vrule(150, 0, 100), vrule(300, 0, 100)};
+  page.runs = {run("科目名称", 5, 5, 40), run("合计", 155, 5, 20)};
+  const char* names[] = {"工资福利支出", "基本工资", "津贴补贴", "奖金"};
+  const char* amounts[] = {"1240.37", "410.48", "317.44", "159.08"};
+  for (int i = 0; i < 4; ++i) {
+    page.runs.push_back(run(names[i], 5, 25 + 18 * i, 60));
+    page.runs.push_back(run(amounts[i], 260, 25 + 18 * i, 35));
+  }
+  std::vector<Lattice> lattices = find_lattices(page.rules, p);
+  ASSERT_EQ(lattices.size(), 1u);
+  Block grid = build_ruled_grid(lattices[0], page.runs, 1, p);
+  ASSERT_EQ(grid.rows.size(), 5u);
+  EXPECT_EQ(row_texts(grid.rows[2]), (Texts{"基本工资", "410.48"}));
+  EXPECT_EQ(row_texts(grid.rows[4]), (Texts{"奖金", "159.08"}));
+}
+
+TEST(layout_test, wrapped_text_in_two_cells_is_not_split) {
+  LayoutParams p;
+  PageContent page;
+  page.rules = {hrule(0, 0, 300), hrule(60, 0, 300), vrule(0, 0, 60), vrule(150, 0, 60),
+                vrule(300, 0, 60)};
+  for (int i = 0; i < 3; ++i) {
+    double w = i < 2 ? 140 : 50;
+    page.runs.push_back(run(i < 2 ? "增强全社会防灾减灾意识普及" : "知识", 5, 5 + 15 * i, w));
+    page.runs.push_back(run(i < 2 ? "增强全社会防灾减灾意识普及" : "技能", 155, 8 + 15 * i, w));
+  }
+  Block grid = build_ruled_grid(find_lattices(page.rules, p)[0], page.runs, 1, p);
+  ASSERT_EQ(grid.rows.size(), 1u);
+  EXPECT_EQ(grid.rows[0].cells[0].text, "增强全社会防灾减灾意识普及增强全社会防灾减灾意识普及知识");
+}
+
+TEST(layout_test, unruled_table_from_alignment) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 3;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("科目编码", 50, 100, 40), run("科目名称", 150, 100, 40),
+               run("合计", 330, 100, 20)};
+  const char* codes[] = {"208", "20805", "2080501"};
+  const char* names[] = {"社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休"};
+  const char* amounts[] = {"375.99", "375.99", "214.37"};
+  for (int i = 0; i < 3; ++i) {
+    page.runs.push_back(run(codes[i], 50, 115 + 15 * i, 5.0 * std::string(codes[i]).size()));
+    page.runs.push_back(run(names[i], 150, 115 + 15 * i, 90));
+    page.runs.push_back(run(amounts[i], 320, 115 + 15 * i, 30));
+  }
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  ASSERT_EQ(blocks.size(), 1u);
+  ASSERT_EQ(blocks[0].kind, BlockKind::grid);
+  ASSERT_EQ(blocks[0].columns, 3);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"科目编码", "科目名称", "合计"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[2]), (Texts{"20805", "行政事业单位养老支出", "375.99"}));
+}
+
+TEST(layout_test, furniture_and_watermarks_removed) {
+  LayoutParams p;
+  std::vector<PageContent> pages;
+  for (int n = 1; n <= 4; ++n) {
+    PageContent page;
+    page.number = n;
+    page.width = 595;
+    page.height = 842;
+    page.diagonal_runs = 2;
+    page.runs = {run("正文第" + std::to_string(n) + "页的内容", 72, 100 + 20 * n, 110),
+                 run("第", 280, 800, 10), run(std::to_string(n), 293, 800, 5),
+                 run("页", 301, 800, 10)};
+    TextRun mark = run("仅供内部审核", 200, 400, 168, 28);
+    mark.lightness = 0.8;
+    page.runs.insert(n % 2 ? page.runs.begin() : page.runs.end(), mark);  // under or over
+    pages.push_back(page);
+  }
+  FurnitureCount n = remove_furniture(pages, p);
+  EXPECT_EQ(n.watermarks, 4 * 2 + 4);
+  EXPECT_EQ(n.furniture, 4);
+  for (const PageContent& page : pages) {
+    ASSERT_EQ(page.runs.size(), 1u);
+    EXPECT_EQ(page.runs[0].text.substr(0, 6), "正文");
+  }
+}
+
+TEST(layout_test, page_number_styles) {
+  LayoutParams p;
+  for (std::string number : {"- 3 -", "3/36", "3", "第3页 共36页", "Page 3"}) {
+    std::vector<PageContent> pages(1);
+    pages[0].number = 3;
+    pages[0].width = 595;
+    pages[0].height = 842;
+    pages[0].runs = {run("正文", 72, 100, 20), run(number, 280, 800, 40)};
+    EXPECT_EQ(remove_furniture(pages, p).furniture, 1) << number;
+    EXPECT_EQ(pages[0].runs.size(), 1u) << number;
+  }
+}
+
+TEST(layout_test, paragraphs_and_headings) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 2;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {
+      run("第一部分 概况", 230, 60, 110, 16),
+      run("单位名称：大同市应急管理局", 50, 100, 130), run("单位：万元", 490, 100, 50),
+      run("　　一、本单位职责是负责应急管理工作，指导各县", 50, 130, 500),
+      run("各部门应对突发事件。", 50, 145, 100),
+      run("二、机构设置情况", 50, 175, 80),
+  };
+  page.runs[0].bold = true;
+  TextStyle style{10, {16}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  EXPECT_EQ(dump_layout(doc),
+            "[p2] # 第一部分 概况\n"
+            "[p2] 单位名称：大同市应急管理局\n"
+            "[p2] 单位：万元\n"
+            "[p2] 　　一、本单位职责是负责应急管理工作，指导各县各部门应对突发事件。\n"
+            "[p2] 二、机构设置情况\n");
+}
+
+TEST(layout_test, sideways_page_is_turned_upright) {
+  PageContent page;
+  page.width = 595;
+  page.height = 842;
+  // Text turned a quarter (reads top to bottom), lines stacked right to left.
+  TextRun a = run("第一行", 500, 100, 10), b = run("第二行", 480, 100, 10);
+  a.box = {500, 100, 510, 130};
+  b.box = {480, 100, 490, 130};
+  a.rotation = b.rotation = 1;
+  page.runs = {a, b};
+  upright_page(page);
+  EXPECT_EQ(page.width, 842);
+  EXPECT_EQ(page.runs[0].rotation, 0);
+  std::vector<Line> lines = group_lines(page.runs, LayoutParams{});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text(), "第一行");
+}
+
+}  // namespace
+}  // namespace budget::extract
