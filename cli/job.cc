@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "checks/checks.h"
 #include "checks/report.h"
 #include "core/document_json.h"
 #include "core/error.h"
@@ -78,7 +77,6 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         continue;
       }
       Document doc = extract::extract_file(input, extract::Options{});
-      doc.checks = checks::run_checks(doc);
       if (command == "check") {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true);
         for (const auto& c : doc.checks) check_failed |= c.status == "fail";

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/document_info.h"
@@ -53,7 +54,7 @@ std::string unit_before(const std::vector<Block>& blocks, std::size_t first_bloc
 
 LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
 
-Document recognize(const LayoutDocument& layout, const Options& /*options*/) {
+Document recognize(const LayoutDocument& layout, const Options& options) {
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;
@@ -77,6 +78,9 @@ Document recognize(const LayoutDocument& layout, const Options& /*options*/) {
 
   if (doc.tables.empty())
     throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");
+
+  // Last: the arithmetic, on the finished model.
+  if (options.run_checks) doc.checks = checks::run_checks(doc);
   return doc;
 }
 

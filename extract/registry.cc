@@ -23,7 +23,7 @@ std::vector<WordRule> word_rules(const nlohmann::json& list, const char* name_ke
   std::vector<WordRule> rules;
   for (const auto& j : list)
     rules.push_back({j.at(name_key).get<std::string>(), strings(j, "all"), strings(j, "any"),
-                     strings(j, "none")});
+                     strings(j, "none"), j.value("first_named", false)});
   return rules;
 }
 
@@ -36,6 +36,13 @@ bool WordRule::matches(const std::string& text) const {
     if (contains(text, w)) return false;
   return any.empty() ||
          std::any_of(any.begin(), any.end(), [&](const std::string& w) { return contains(text, w); });
+}
+
+std::size_t WordRule::position_in(const std::string& text) const {
+  std::size_t best = std::string::npos;
+  for (const auto* words : {&all, &any})
+    for (const auto& w : *words) best = std::min(best, text.find(w));
+  return best;
 }
 
 Registry Registry::parse(const std::string& json_text) {
@@ -61,11 +68,17 @@ Registry Registry::parse(const std::string& json_text) {
 }
 
 std::optional<std::string> Registry::kind_of_title(const std::string& title) const {
-  for (const auto& rule : kinds_) {
-    if (!rule.matches(title)) continue;
+  for (auto it = kinds_.begin(); it != kinds_.end(); ++it) {
+    if (!it->matches(title)) continue;
+    const WordRule* rule = &*it;
+    if (rule->first_named)
+      for (const auto& other : kinds_)
+        if (other.first_named && other.matches(title) &&
+            other.position_in(title) < rule->position_in(title))
+          rule = &other;
     bool final = std::any_of(final_words_.begin(), final_words_.end(),
                              [&](const std::string& w) { return contains(title, w); });
-    return final ? rule.name + "_final" : rule.name;
+    return final ? rule->name + "_final" : rule->name;
   }
   return std::nullopt;
 }

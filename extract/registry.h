@@ -18,7 +18,10 @@ namespace budget::extract {
 struct WordRule {
   std::string name;                 // kind, record or side it names
   std::vector<std::string> all, any, none;
+  bool first_named = false;  // competes with other such rules by where its word appears
   bool matches(const std::string& text) const;
+  // Byte offset of the first of its words found in text (npos if none).
+  std::size_t position_in(const std::string& text) const;
 };
 
 struct ColumnFragment {

@@ -117,7 +117,7 @@ class Segmenter {
 
   void open(const TitleInfo& title, int page) {
     close();
-    open_ = Segment{};
+    open_ = TableSegment{};
     open_->title = title;
     open_->titled = true;
     open_->page = page;
@@ -133,21 +133,21 @@ class Segmenter {
     only_meta_since_close_ = true;
   }
 
-  void describe(Segment& s, const std::string& text) {
+  void describe(TableSegment& s, const std::string& text) {
     if (says_no_data(text)) s.says_no_data = true;
     if (normalize::parse_unit_line(text) && s.unit_line.empty()) s.unit_line = text;
     std::string entity = entity_from_line(text);
     if (!entity.empty() && s.entity_line.empty()) s.entity_line = entity;
   }
 
-  void mark(std::size_t i, Segment* s) {
+  void mark(std::size_t i, TableSegment* s) {
     out_.in_segment[i] = true;
     if (s) s->blocks.push_back(i);
   }
 
   const std::vector<Block>& blocks_;
   Segmentation out_;
-  std::optional<Segment> open_, last_closed_;
+  std::optional<TableSegment> open_, last_closed_;
   bool only_meta_since_close_ = false;
   std::optional<int> pending_ordinal_;
 };

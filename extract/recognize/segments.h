@@ -17,7 +17,7 @@
 
 namespace budget::extract {
 
-struct Segment {
+struct TableSegment {
   TitleInfo title;                 // kind "" and record "" for an untitled grid
   bool titled = false;
   std::string entity_line;         // text after 单位名称：/编制单位：, cleaned
@@ -29,7 +29,7 @@ struct Segment {
 };
 
 struct Segmentation {
-  std::vector<Segment> segments;
+  std::vector<TableSegment> segments;
   std::vector<bool> in_segment;    // per block
 };
 

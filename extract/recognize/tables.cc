@@ -44,7 +44,7 @@ std::size_t count_header_rows(const std::vector<GridRow>& rows) {
 
 }  // namespace
 
-Table build_table(const Segment& segment, const TableContext& ctx, std::vector<Warning>& warnings) {
+Table build_table(const TableSegment& segment, const TableContext& ctx, std::vector<Warning>& warnings) {
   Table t;
   t.kind = segment.title.kind.empty() ? "unknown" : segment.title.kind;
   t.ordinal = segment.title.ordinal;

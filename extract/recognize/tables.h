@@ -20,6 +20,6 @@ struct TableContext {
   std::string default_unit;  // unit line to assume when a table prints none
 };
 
-Table build_table(const Segment& segment, const TableContext& ctx, std::vector<Warning>& warnings);
+Table build_table(const TableSegment& segment, const TableContext& ctx, std::vector<Warning>& warnings);
 
 }  // namespace budget::extract

@@ -1,0 +1,196 @@
+// Recognisers: titles and ordinals, header labels → column keys, row names,
+// heading markers.  Table-driven.
+#include <gtest/gtest.h>
+
+#include "extract/recognize/header.h"
+#include "extract/recognize/outline.h"
+#include "extract/recognize/table_body.h"
+#include "extract/recognize/titles.h"
+
+namespace budget::extract {
+namespace {
+
+TEST(recognize_test, table_kinds_from_real_titles) {
+  struct Case {
+    const char* title;
+    const char* kind;
+    int ordinal;  // 0: none
+  };
+  static const Case kCases[] = {
+      {"表一2025年预算收支总表", "budget_summary", 1},
+      {"预算公开表12020年预算收入总表", "income_summary", 1},
+      {"预算公开表102020年财政拨款安排“三公”经费支出预算表", "three_public", 10},
+      {"2025年预算支出总表", "expenditure_summary", 0},
+      {"收支预算总表", "budget_summary", 0},
+      {"部门收支总表", "budget_summary", 0},
+      {"财务收支预算总表", "budget_summary", 0},
+      {"收入预算总表", "income_summary", 0},
+      {"部门支出总表", "expenditure_summary", 0},
+      {"财政拨款收支总表", "appropriation_summary", 0},
+      {"财政拨款收支预算总表", "appropriation_summary", 0},
+      {"财政拨款支出预算表", "appropriation_expenditure", 0},
+      {"财政拨款基本支出预算表", "appropriation_basic", 0},
+      {"2025年一般公共预算支出预算表（不含上年结转）", "general_public_expenditure", 0},
+      {"一般公共预算财政拨款支出表", "general_public_expenditure", 0},
+      {"2025年一般公共预算安排基本支出分经济科目表（不含上年结转）", "general_public_basic", 0},
+      {"一般公共预算财政拨款基本支出表", "general_public_basic", 0},
+      {"政府性基金预算收入表", "government_fund_income", 0},
+      {"政府性基金预算支出表", "government_fund_expenditure", 0},
+      {"政府性基金预算财政拨款收入支出决算表", "government_fund_expenditure_final", 0},
+      {"国有资本经营预算支出表", "state_capital", 0},
+      {"一般公共预算“三公”经费、会议费、培训费支出预算表", "three_public", 0},
+      {"三公经费和机关运行经费预算表", "three_public", 0},
+      {"机关运行经费和“三公”经费预算表", "operating_expenses", 0},
+      {"财政拨款收支预算表", "appropriation_summary", 0},
+      {"一般公共预算机关运行经费支出预算表", "operating_expenses", 0},
+      {"项目支出预算表（本年预算）", "project_expenditure", 0},
+      {"项目支出预算表（上年结转）", "project_expenditure_carryover", 0},
+      {"政府采购预算表", "procurement", 0},
+      {"附表3：2024年收入支出决算总表", "budget_summary_final", 3},
+      {"收入决算表", "income_summary_final", 0},
+      {"支出决算表", "expenditure_summary_final", 0},
+      {"财政拨款收入支出决算总表", "appropriation_summary_final", 0},
+      {"一般公共预算财政拨款支出决算表", "general_public_expenditure_final", 0},
+      {"表十三 2025年项目支出预算表（上年结转）", "project_expenditure_carryover", 13},
+  };
+  for (const auto& c : kCases) {
+    auto info = parse_title(c.title);
+    ASSERT_TRUE(info.has_value()) << c.title;
+    EXPECT_EQ(info->kind, c.kind) << c.title;
+    EXPECT_EQ(info->ordinal.value_or(0), c.ordinal) << c.title;
+  }
+}
+
+TEST(recognize_test, not_table_titles) {
+  static const char* const kLines[] = {
+      "一、收入预算情况说明",
+      "2025年度大同市应急管理局预算收入总计2,233.22万元，其中：本年收入2,233.22万元。",
+      "表一2025年预算收支总表.....3",
+      "单位：万元",
+  };
+  for (const char* line : kLines) EXPECT_FALSE(parse_title(line).has_value()) << line;
+}
+
+TEST(recognize_test, performance_forms_are_records) {
+  auto info = parse_title("大同市市级预算部门（单位）项目支出绩效目标表");
+  ASSERT_TRUE(info.has_value());
+  EXPECT_EQ(info->record, "project_performance");
+  EXPECT_EQ(info->kind, "");
+}
+
+TEST(recognize_test, ordinal_labels_and_chinese_numbers) {
+  struct Case {
+    const char* text;
+    int value;
+  };
+  static const Case kLabels[] = {{"预算公开表1", 1}, {"表十三", 13}, {"附表 2", 2}, {"表二十一", 21}};
+  for (const auto& c : kLabels) EXPECT_EQ(parse_ordinal_label(c.text).value_or(0), c.value) << c.text;
+  EXPECT_FALSE(parse_ordinal_label("2025年预算收支总表").has_value());
+  EXPECT_EQ(chinese_number("三十").value_or(0), 30);
+  EXPECT_FALSE(chinese_number("合计").has_value());
+}
+
+std::vector<GridRow> rows_of(std::initializer_list<std::vector<std::string>> lines) {
+  std::vector<GridRow> rows;
+  for (const auto& line : lines) {
+    GridRow r;
+    for (const auto& t : line) r.cells.push_back(GridCell{t, 1, {}});
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+std::string keys_of(const HeaderLayout& h) {
+  std::string s;
+  for (const auto& c : h.columns)
+    s += (s.empty() ? "" : " ") + (c.column.side.empty() ? "" : c.column.side + ":") + c.column.key;
+  return s;
+}
+
+TEST(recognize_test, header_rows_to_column_keys) {
+  struct Case {
+    std::vector<GridRow> rows;
+    const char* keys;
+  };
+  const Case kCases[] = {
+      {rows_of({{"项目", "", "2025年预算数", "", ""}, {"科目编码", "科目名称", "合计", "基本支出", "项目支出"}}),
+       "code name total basic project"},
+      {rows_of({{"收入", "", "支出", "", "", ""},
+                {"项目", "2025年", "项目", "2025年合计", "当年预算安排", "上年结转安排"}}),
+       "income:name income:total expenditure:name expenditure:total expenditure:current_year "
+       "expenditure:carryover"},
+      {rows_of({{"收入", "", "支出", "", "", "", ""},
+                {"项目", "金额", "项目", "金额", "", "", ""},
+                {"", "", "", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"}}),
+       "income:name income:total expenditure:name expenditure:total expenditure:general_public "
+       "expenditure:government_fund expenditure:state_capital"},
+      {rows_of({{"项目", "", "本年收入", "", "上年结转"}, {"科目编码", "科目名称", "合计", "单位资金", ""}}),
+       "code name total unit_funds carryover"},
+      {rows_of({{"项目名称", "合计", "2025年财政拨款", "", "财政专户管理 资金"},
+                {"", "", "一般公共预算", "政府性基金 预算", ""}}),
+       "name total general_public government_fund special_account"},
+      {rows_of({{"科目编码", "", "", "科目名称", "合计"}, {"类", "款", "项", "", ""}}), "code name total"},
+      {rows_of({{"项目", "公务用车购置及运行费", "", "因公出国（境）费"}, {"", "小计", "公务用车购置费", ""}}),
+       "name vehicles.total vehicles.vehicle_purchase abroad"},
+      {rows_of({{"项目", "2024年预算数", "2025年预算数"}}), "name prior_year total"},
+  };
+  for (const auto& c : kCases) {
+    std::vector<Warning> warnings;
+    auto h = map_header(c.rows, static_cast<int>(c.rows[0].cells.size()), 2025, warnings);
+    EXPECT_EQ(keys_of(h), c.keys);
+    EXPECT_TRUE(warnings.empty());
+  }
+}
+
+TEST(recognize_test, unknown_header_gets_positional_key_and_warning) {
+  std::vector<Warning> warnings;
+  auto h = map_header(rows_of({{"科目名称", "神秘列"}}), 2, 2025, warnings);
+  EXPECT_EQ(keys_of(h), "name col_2");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "unmapped_column");
+}
+
+TEST(recognize_test, ordinal_prefixes_split_from_names) {
+  struct Case {
+    const char* in;
+    const char* ordinal;
+    const char* name;
+  };
+  static const Case kCases[] = {
+      {"一、一般公共预算", "一", "一般公共预算"}, {"①公务用车购置费", "①", "公务用车购置费"},
+      {"（一）基本支出", "一", "基本支出"},       {"二十三、灾害防治及应急管理支出", "二十三", "灾害防治及应急管理支出"},
+      {"社会保障和就业支出", "", "社会保障和就业支出"},
+  };
+  for (const auto& c : kCases) {
+    auto [ord, name] = split_ordinal(c.in);
+    EXPECT_EQ(ord, c.ordinal) << c.in;
+    EXPECT_EQ(name, c.name) << c.in;
+  }
+}
+
+TEST(recognize_test, heading_markers) {
+  struct Case {
+    const char* text;
+    const char* marker;
+    const char* title;
+    int rank;
+  };
+  static const Case kCases[] = {
+      {"第一部分 概况", "第一部分", "概况", 0},
+      {"一、本单位职责", "一、", "本单位职责", 1},
+      {"（一）政府购买服务指导性目录", "（一）", "政府购买服务指导性目录", 2},
+      {"(二) 一般公共预算当年支出结构情况", "(二)", "一般公共预算当年支出结构情况", 2},
+      {"1、车辆情况：", "1、", "车辆情况", 3},
+      {"（1）其他", "（1）", "其他", 4},
+      {"2025年度预算", "", "", -1},
+  };
+  for (const auto& c : kCases) {
+    auto h = parse_heading_marker(c.text);
+    EXPECT_EQ(h.rank, c.rank) << c.text;
+    EXPECT_EQ(h.marker, c.marker) << c.text;
+    EXPECT_EQ(h.title, c.title) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace budget::extract

@@ -1,0 +1,48 @@
+// The text reader: watermarks, markup, grids, split units, contents lines.
+#include <gtest/gtest.h>
+
+#include "extract/text_reader.h"
+
+namespace budget::extract {
+namespace {
+
+TEST(text_reader_test, watermark_lines_are_removed_and_counted) {
+  std::string text =
+      "仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n# 某局\n\n单位：万元\n\n"
+      "单位：万元\n\n单位：万元\n\n单位：万元\n";
+  LayoutDocument doc = read_text(text);
+  for (const auto& b : doc.blocks) EXPECT_EQ(b.text.find("仅供"), std::string::npos);
+  ASSERT_EQ(doc.notes.size(), 1u);
+  EXPECT_EQ(doc.notes[0].code, "watermark_removed");
+  // 单位：万元 repeats but never back to back: it stays.
+  int units = 0;
+  for (const auto& b : doc.blocks) units += b.text == "单位：万元";
+  EXPECT_EQ(units, 4);
+}
+
+TEST(text_reader_test, blocks_from_markup_tabs_and_split_units) {
+  std::string text =
+      "## 2025年预算支出总表\n\n<b>第一部分 概况</b>\n\n单位：万  \n\n元\n\n"
+      "科目编码\t科目名称\t合计\n\n208\t社会保障和就业支出\t375.99\t\n一、概况.....\t3\n";
+  LayoutDocument doc = read_text(text);
+  ASSERT_EQ(doc.blocks.size(), 5u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::heading);
+  EXPECT_EQ(doc.blocks[0].level, 2);
+  EXPECT_EQ(doc.blocks[0].text, "2025年预算支出总表");
+  EXPECT_TRUE(doc.blocks[1].emphasized);
+  EXPECT_EQ(doc.blocks[1].text, "第一部分 概况");
+  EXPECT_EQ(doc.blocks[2].text, "单位：万元");
+  ASSERT_EQ(doc.blocks[3].kind, BlockKind::grid);
+  EXPECT_EQ(doc.blocks[3].columns, 4);
+  ASSERT_EQ(doc.blocks[3].rows.size(), 2u);  // the blank line between rows does not split the grid
+  EXPECT_EQ(doc.blocks[3].rows[1].cells[2].text, "375.99");
+  EXPECT_EQ(doc.blocks[4].kind, BlockKind::paragraph);  // contents line, not a grid
+}
+
+TEST(text_reader_test, empty_text_has_no_blocks) {
+  EXPECT_TRUE(read_text("").blocks.empty());
+  EXPECT_TRUE(read_text("\n\n  \n").blocks.empty());
+}
+
+}  // namespace
+}  // namespace budget::extract
