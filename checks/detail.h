@@ -1,0 +1,218 @@
+// checks/detail.h — what the rule files share: the rounding tolerance of
+// printed figures, one comparison turned into a CheckResult, table and row
+// look-ups, and the parent/child structure of a table.  Not part of the
+// public surface (checks/checks.h is).
+//
+//   Table t{.unit = "万元", rows with 3759900, 3484900, 275000 …};
+//   half_unit(t)                                 -> Amount{50}  (0.01 万元 / 2)
+//   judge({"code_children_sum", where, page,
+//          {{3484900, 50}, {275000, 50}}, {3759900, 50}})   -> pass, tolerance 100
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace budget::checks::detail {
+
+// ---- rounding ------------------------------------------------------------
+
+// The exponent of a printed unit in 元: 元 0, 千元 3, 万元 4, 亿元 8; an
+// unknown unit counts as 万元 (the coarsest usual one, so never too strict).
+int unit_exponent(std::string_view unit);
+
+// Half a unit of the last printed digit, in 元, of figures printed with at
+// most `max_exponent` (10^max_exponent 元 = one printed unit): the largest
+// power of ten up to that unit dividing every non-zero figure, halved.  0 when
+// a figure has a fraction of a 元 (amounts printed with cents are exact) or
+// there is no non-zero figure.
+Amount half_unit(const std::vector<Amount>& printed, int max_exponent);
+// The same over every amount of a table, capped at the table's unit.
+Amount half_unit(const Table& table);
+
+// A printed figure in a comparison: `roundings` is how many rounded printed
+// amounts it may stand for (a leaf: 1; a parent that may be the sum of its
+// printed leaves: their number; a blank: 0).
+struct Figure {
+  Amount value;
+  Amount half_unit;
+  int roundings = 1;
+};
+
+// The largest honest difference between the two sides of a comparison of
+// `figures`: with one precision h, (n - 1) × h for n roundings in all (two
+// roundings of one value agree exactly; a total and its n parts may differ
+// by n × h); with mixed precisions, the sum of roundings × h.
+Amount tolerance(const std::vector<Figure>& figures);
+
+// One comparison: the printed figure against the sum of `parts`.
+struct Comparison {
+  std::string rule;
+  std::string where;
+  std::optional<int> page;
+  std::vector<Figure> parts;
+  Figure printed;
+  std::string message;  // for a failure; a default is written when empty
+};
+
+// pass when |printed − Σ parts| ≤ tolerance; expected = Σ parts,
+// actual = printed, difference = actual − expected.
+CheckResult judge(const Comparison& c);
+// A result without figures (a missing table, a missing performance table).
+CheckResult finding(std::string rule, std::string status, std::string where,
+                    std::optional<int> page, std::string message);
+
+// ---- text ------------------------------------------------------------------
+
+// Names compared across tables: spaces (ASCII and U+3000) removed, full-width
+// ASCII folded to half-width, so "因公出国（境）费" == "因公出国(境)费".
+std::string normalize_name(std::string_view name);
+bool contains(std::string_view text, std::string_view word);
+// 合计, 总计, 本年收入合计, 部门合计 … (a total row's name).
+bool is_total_name(std::string_view name);
+// A level-0 row named as a total.
+bool is_total_row(const Row& row);
+
+// ---- tables ----------------------------------------------------------------
+
+// The table kind without the 决算 suffix: "expenditure_summary_final" ->
+// "expenditure_summary".
+std::string base_kind(std::string_view kind);
+bool is_final_kind(std::string_view kind);
+// The one table of `kind` that prints rows; nullptr when there is none, it is
+// printed empty, or several tables share the kind (which one is meant would
+// be a guess).
+const Table* unique_table(const Document& doc, std::string_view kind);
+// Whether any table of `kind` is printed (with data or empty).
+bool has_table(const Document& doc, std::string_view kind);
+
+// The item lists of a table ("" when it has one), in order of appearance.
+std::vector<std::string> sides(const Table& table);
+// Indices of the rows of one list.
+std::vector<std::size_t> rows_on_side(const Table& table, std::string_view side);
+// The amount keys of one list: its columns in order, then any other key a
+// row carries.
+std::vector<std::string> amount_keys(const Table& table, std::string_view side);
+// A blank cell counts as 0 where a sum needs it.
+Amount value_or_zero(const Row& row, const std::string& key);
+bool has_value(const Row& row, const std::string& key);
+// "2025年预算支出总表 / 208 社会保障和就业支出 / total" (the list named when
+// the table has several).
+std::string where(const Table& table, const Row& row, std::string_view key);
+std::string row_label(const Row& row);
+std::optional<int> page_of(const Table& table, const Row& row);
+
+// The rows of a list whose name (normalised) is `name`; nullptr unless exactly one.
+const Row* row_named(const Table& table, std::string_view side, std::string_view name);
+// The row with classification code `code` in a list; nullptr unless exactly one.
+const Row* row_with_code(const Table& table, std::string_view side, std::string_view code);
+// The grand total row of a list: its only level-0 total row; nullptr otherwise.
+const Row* total_row(const Table& table, std::string_view side);
+
+// ---- structure -----------------------------------------------------------
+
+// The parent/child structure of one list of a table:
+//  - a coded row's children are the rows coded one level deeper under it
+//    (3 → 5 → 7 digits); when codes repeat (one block per unit), only the
+//    rows following it that share its prefix;
+//  - an uncoded row of level L ≥ 1 has the uncoded rows of level L+1 that
+//    follow it, up to the next row of level ≤ L;
+//  - the list's only total row (level 0, 合计/总计) has every row of the
+//    shallowest level below it.
+class Hierarchy {
+ public:
+  Hierarchy(const Table& table, std::string_view side);
+
+  const Table& table() const { return *table_; }
+  // Row indices into table().rows, in document order.
+  const std::vector<std::size_t>& rows() const { return rows_; }
+  const std::vector<std::size_t>& children(std::size_t row) const;
+  // How many printed leaves under `row` carry a value in `key` (the row
+  // itself if it has no children): the roundings its figure may stand for.
+  int roundings(std::size_t row, const std::string& key) const;
+  // All leaves under `row` with any value (at least 1).
+  int leaf_count(std::size_t row) const;
+
+ private:
+  const Table* table_;
+  std::vector<std::size_t> rows_;
+  std::vector<std::vector<std::size_t>> children_;  // indexed like table().rows
+};
+
+// Compares `parent` with the sum of its children in every amount key either
+// carries; the figures' roundings come from `h`.
+void compare_with_children(const Hierarchy& h, std::size_t parent, std::string_view rule,
+                           std::vector<CheckResult>& out);
+
+// ---- document --------------------------------------------------------------
+
+// Whether the document carries money over from the year before (上年结转):
+// a non-zero 上年结转 line in a summary table, carryover column or carryover
+// project table.  Tables "不含上年结转" then differ from those that include it.
+bool has_carryover(const Document& doc);
+// Whether a table states that it excludes the carry-over (title says 不含上年结转).
+bool excludes_carryover(const Table& table);
+
+// The column of a list with `key`; nullptr when it is not printed.
+const Column* column(const Table& table, std::string_view side, std::string_view key);
+// Whether `part` is printed under the same header group as `total` (a total
+// under 本年收入 adds the columns under 本年收入, not 上年结转 beside it);
+// a top-level total covers every column.
+bool in_group_of(const Column& total, const Column& part);
+
+// ---- figures in tables -------------------------------------------------------
+
+// One printed figure: a cell of a table row, and how many roundings it may
+// stand for.
+struct Ref {
+  const Table* table = nullptr;
+  const Row* row = nullptr;
+  std::string key;
+  int roundings = 1;
+};
+// A cell of a row that may total printed leaves (a code row, 合计): its
+// roundings are the leaves under it with a value in `key`.
+Ref total_ref(const Table& table, const Row& row, std::string key);
+// A cell read as one printed line: 1 rounding (0 when blank).
+Ref line_ref(const Table& table, const Row& row, std::string key);
+Figure figure_of(const Ref& ref);
+std::string where_of(const Ref& ref);
+// Compares `printed` with the sum of `parts` (skipped when all are blank).
+void relate(std::vector<CheckResult>& out, std::string_view rule, const Ref& printed,
+            const std::vector<Ref>& parts, std::string message);
+
+// The lines of one list of a summary table (收支总表 and its kind).
+struct SummaryLines {
+  std::vector<const Row*> items;     // level ≥ 1 lines before the first total
+  const Row* first_total = nullptr;  // 本年收入合计 / 本年支出合计
+  const Row* grand_total = nullptr;  // 收入总计 / 支出总计 (the last 总计)
+  const Row* carryover = nullptr;    // 上年结转 after the first total, if one
+};
+SummaryLines summary_lines(const Table& table, std::string_view side);
+// How many of `rows` print a value in `key`.
+int printed_count(const std::vector<const Row*>& rows, const std::string& key);
+
+// ---- 三公 categories ---------------------------------------------------------
+
+enum class Part { kNone, kTotal, kAbroad, kReception, kVehicles, kPurchase, kOperation, kMeetings, kTraining };
+// The category a row name names: 因公出国（境）费 -> kAbroad, 公务用车购置及运行费
+// -> kVehicles, ①公务用车购置费 -> kPurchase, 合计 -> kTotal …
+Part part_named(std::string_view name);
+// A column key of a 三公 table read as (category, the rest): "abroad.final" ->
+// (kAbroad, "final"); "vehicles.total.final" -> (kVehicles, "final");
+// "vehicles.vehicle_purchase" -> (kPurchase, ""); "total" -> (kTotal, "").
+std::pair<Part, std::string> part_keyed(std::string_view key);
+
+// 机关运行经费 as printed: the total of the operating_expenses table (its
+// 一般公共预算 column when it has one), or the operating_expenses column of a
+// 三公 table.  `suffix` is "" or "_final".
+std::optional<Ref> operating_expenses_figure(const Document& doc, std::string_view suffix);
+
+// The fund source an income line names (一般公共预算 → general_public,
+// 单位资金 → unit_funds, 上年结转 → carryover …), or "" for none.
+std::string source_key(std::string_view name);
+
+}  // namespace budget::checks::detail
