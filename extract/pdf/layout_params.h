@@ -64,8 +64,11 @@ struct LayoutParams {
   // A line starting this much right of the text's left edge is indented
   // (a new paragraph), em.
   double indent_em = 1.5;
-  // A line ending this much left of the text's right edge ends its
-  // paragraph, em.
+  // A paragraph's first line starts at most this far right of the text's
+  // left edge, em.
+  double first_indent_em = 3.0;
+  // A line ending this much left of the text's right edge (plus the width
+  // of the next line's first word) ends its paragraph, em.
   double short_line_em = 2.0;
   // Lines at least this many times the body size are headings.
   double heading_size_ratio = 1.15;

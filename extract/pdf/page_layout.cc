@@ -35,16 +35,6 @@ int heading_level(double size, const TextStyle& style, const LayoutParams& p) {
   return static_cast<int>(style.heading_sizes.size());
 }
 
-// Whether text ends a sentence or clause (a short line ending so closes
-// its paragraph; one ending mid-sentence was wrapped early).
-bool ends_sentence(const std::string& text) {
-  for (const char* end : {"。", "；", ";", "：", ":", "！", "!", "？", "?"}) {
-    std::string e(end);
-    if (text.size() >= e.size() && text.compare(text.size() - e.size(), e.size(), e) == 0) return true;
-  }
-  return false;
-}
-
 // One piece of text in reading order, before paragraph joining.
 struct Piece {
   Box box;
@@ -54,6 +44,24 @@ struct Piece {
   int level = 0;     // heading level, 0 for body text
   bool last_of_line = true;
 };
+
+// Estimated width of the first word of a piece: a CJK character, or the
+// run of other characters before the first CJK one (prorated by length).
+double leading_word_width(const Piece& piece) {
+  size_t lead = 0, total = 0;
+  bool in_word = true;
+  for (size_t i = 0; i < piece.text.size();) {
+    unsigned char c = piece.text[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    bool ascii = len == 1;
+    if (!ascii) in_word = in_word && total == 0 && lead == 0;
+    if (in_word) ++lead;
+    if (!ascii || c == ' ') in_word = false;
+    ++total;
+    i += len;
+  }
+  return total == 0 ? 0 : piece.box.width() * lead / total;
+}
 
 }  // namespace
 
@@ -164,9 +172,13 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
         if (piece.level > 0) {
           join = open.kind == BlockKind::heading;
         } else {
-          bool full = prev->box.x1 >= right - p.short_line_em * em;
-          join = open.kind == BlockKind::paragraph && piece.box.x0 <= left + p.indent_em * em &&
-                 (full || !ends_sentence(prev->text));
+          // Wrapped: the previous line starts at the text's left edge (or a
+          // first-line indent) and ends where the next line's first word
+          // would not have fitted.
+          bool full = prev->box.x1 + leading_word_width(piece) >= right - p.short_line_em * em;
+          join = open.kind == BlockKind::paragraph && full &&
+                 prev->box.x0 <= left + p.first_indent_em * em &&
+                 piece.box.x0 <= left + p.indent_em * em;
         }
       }
     }
