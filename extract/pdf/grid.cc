@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace budget::extract {
@@ -31,9 +32,11 @@ std::string join_lines(const std::vector<Line>& lines, const LayoutParams& param
   return out;
 }
 
-// Drops rows whose cells are all empty and columns empty in every row,
-// shrinking spans that covered a dropped column.
-void drop_empty(Block& grid) {
+// Drops rows whose cells are all empty and columns empty in every row and
+// narrower than `max_width` (slivers between near-coincident rules; wide
+// empty columns stay, so a table continued on the next page keeps its
+// columns), shrinking spans that covered a dropped column.
+void drop_empty(Block& grid, double max_width) {
   std::vector<GridRow> rows;
   for (GridRow& r : grid.rows) {
     bool any = std::any_of(r.cells.begin(), r.cells.end(),
@@ -42,8 +45,9 @@ void drop_empty(Block& grid) {
   }
   grid.rows = std::move(rows);
   for (int c = grid.columns - 1; c >= 0; --c) {
-    bool empty = std::all_of(grid.rows.begin(), grid.rows.end(),
-                             [c](const GridRow& r) { return r.cells[c].text.empty(); });
+    bool empty = std::all_of(grid.rows.begin(), grid.rows.end(), [&](const GridRow& r) {
+      return r.cells[c].text.empty() && r.cells[c].box.width() < max_width;
+    });
     if (!empty) continue;
     for (GridRow& r : grid.rows) {
       for (int k = 0; k < c; ++k) {
@@ -176,7 +180,7 @@ Block build_ruled_grid(const Lattice& lat, const std::vector<TextRun>& runs, int
       }
     }
   }
-  drop_empty(grid);
+  drop_empty(grid, p.sliver_column_pt);
   return grid;
 }
 
@@ -266,7 +270,7 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     }
     grid.rows.push_back(std::move(row));
   }
-  drop_empty(grid);
+  drop_empty(grid, std::numeric_limits<double>::infinity());
   return grid;
 }
 

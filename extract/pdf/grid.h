@@ -15,7 +15,8 @@
 // no (or almost no) line crosses; each run goes to the column holding its
 // left edge, labels over several columns to the first.
 //
-// Empty rows and columns are dropped; every row has Block::columns cells.
+// Empty rows are dropped, and empty columns only when they are slivers
+// (ruled) or absent (unruled); every row has Block::columns cells.
 #pragma once
 
 #include <vector>

@@ -48,6 +48,8 @@ struct LayoutParams {
   // its cells hold a list: this many lines or more, not all (but the last)
   // as wide as wrapped text (rows not separated by rules).
   int band_split_min_lines = 3;
+  // Empty ruled columns narrower than this are slivers and dropped, points.
+  double sliver_column_pt = 6.0;
   // Lines at least this share of their cell's width are wrapped text.
   double wrapped_line_share = 0.7;
   // Unruled tables: at least this many consecutive lines with several

@@ -1,6 +1,7 @@
 #include "extract/pdf/page_layout.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -170,7 +171,10 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
                   piece.box.y0 > prev->box.y1 - 0.5 * em;
       if (same_style && near && !table_between(prev->box, piece.box)) {
         if (piece.level > 0) {
-          join = open.kind == BlockKind::heading;
+          // A title wrapped over lines: one above the other.
+          // (A table of contents line ends with its page number.)
+          join = open.kind == BlockKind::heading && piece.box.x0 < prev->box.x1 &&
+                 prev->box.x0 < piece.box.x1 && !std::isdigit(static_cast<unsigned char>(prev->text.back()));
         } else {
           // Wrapped: the previous line starts at the text's left edge (or a
           // first-line indent) and ends where the next line's first word
