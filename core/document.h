@@ -6,6 +6,7 @@
 // are std::optional and come out as JSON null when absent.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -95,6 +96,9 @@ struct Indicator {
 
 struct FundSplit {
   std::optional<Amount> total, central, provincial, local, self_raised, other;
+  // Forms that split funds by kind rather than by level of government
+  // (Shanghai's 财政项目支出绩效目标填报表): 财政资金, 当年财政拨款, 上年结转资金.
+  std::optional<Amount> fiscal, current_year, carryover;
 };
 
 struct Project {
@@ -106,6 +110,38 @@ struct Project {
   std::string goal_period, goal_annual;
   std::vector<Indicator> indicators;
   std::string form;  // which printed form it came from: "performance_table" | "prose"
+  std::string category;       // 项目类别 where printed (特定目标类, 其他运转类); "" otherwise
+  std::string annual_budget;  // prose form: 年度预算安排 as printed; "" otherwise
+};
+
+// A count of vehicles of one kind, as the 国有资产占有使用情况 prose states it:
+// "公务用车编制3辆，实有8辆，其中：领导用车0辆…" -> {编制 3 quota}, {实有 8 held},
+// {领导用车 0 held}; "预算安排购置车辆0辆" -> {购置车辆 0 planned}.
+struct VehicleCount {
+  std::string type;    // the printed kind: 编制, 实有, 领导用车, 执法执勤用车, …
+  std::int64_t count = 0;
+  std::string status;  // "held" | "quota" (编制) | "planned" (预算安排购置)
+};
+
+// Equipment counted above a value threshold: "50万元（原值）以上的通用设备0台（套）".
+struct EquipmentCount {
+  std::optional<Amount> threshold_yuan;  // 500000 for 50万元以上; absent when none printed
+  std::int64_t count = 0;
+  std::string kind;                      // 通用设备, 专用设备, 设备
+  std::string status;                    // "held" | "planned"
+};
+
+struct Assets {
+  std::vector<VehicleCount> vehicles;
+  std::optional<Amount> floor_area_m2;   // 办公用房建筑总面积 (else 房屋) in m²
+  std::vector<EquipmentCount> equipment;
+  std::optional<int> page;               // where the first of these was stated
+};
+
+// One 名词解释 entry: "一、基本支出：指为…" -> {基本支出, 指为…}.
+struct GlossaryEntry {
+  std::string term;
+  std::string definition;
 };
 
 struct Fact {
@@ -142,6 +178,8 @@ struct Document {
   std::vector<Table> tables;
   std::vector<Project> projects;
   std::vector<Fact> facts;
+  Assets assets;
+  std::vector<GlossaryEntry> glossary;
   std::vector<CheckResult> checks;
   std::vector<Warning> warnings;
 };

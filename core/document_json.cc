@@ -225,7 +225,8 @@ void write_fund_split(JsonWriter& w, std::string_view key, const FundSplit& f) {
   w.begin_object(key);
   const std::pair<const char*, const std::optional<Amount>*> members[] = {
       {"total", &f.total}, {"central", &f.central},         {"provincial", &f.provincial},
-      {"local", &f.local}, {"self_raised", &f.self_raised}, {"other", &f.other}};
+      {"local", &f.local}, {"self_raised", &f.self_raised}, {"other", &f.other},
+      {"fiscal", &f.fiscal}, {"current_year", &f.current_year}, {"carryover", &f.carryover}};
   for (const auto& [name, value] : members)
     if (*value) w.amount(name, **value);
   w.end_object();
@@ -276,6 +277,8 @@ void write_project(JsonWriter& w, const Project& p) {
   for (const Indicator& i : p.indicators) write_indicator(w, i);
   w.end_array();
   w.text("form", p.form);
+  w.text("category", p.category);
+  w.text("annual_budget", p.annual_budget);
   w.end_object();
 }
 
@@ -290,6 +293,39 @@ void write_fact(JsonWriter& w, const Fact& f) {
   w.amount("change_pct", f.change_pct);
   w.amount("share_pct", f.share_pct);
   w.text("text", f.text);
+  w.end_object();
+}
+
+void write_assets(JsonWriter& w, const Assets& a) {
+  w.begin_object("assets");
+  w.begin_array("vehicles");
+  for (const VehicleCount& v : a.vehicles) {
+    w.begin_object();
+    w.text("type", v.type);
+    w.amount("count", Amount{v.count, 0});
+    w.text("status", v.status);
+    w.end_object();
+  }
+  w.end_array();
+  w.amount("floor_area_m2", a.floor_area_m2);
+  w.begin_array("equipment");
+  for (const EquipmentCount& e : a.equipment) {
+    w.begin_object();
+    w.amount("threshold_yuan", e.threshold_yuan);
+    w.amount("count", Amount{e.count, 0});
+    w.text("kind", e.kind);
+    w.text("status", e.status);
+    w.end_object();
+  }
+  w.end_array();
+  w.integer("page", a.page);
+  w.end_object();
+}
+
+void write_glossary_entry(JsonWriter& w, const GlossaryEntry& g) {
+  w.begin_object();
+  w.text("term", g.term);
+  w.text("definition", g.definition);
   w.end_object();
 }
 
@@ -355,6 +391,8 @@ std::string to_json(const Document& doc) {
   write_array(w, "tables", doc.tables, write_table);
   write_array(w, "projects", doc.projects, write_project);
   write_array(w, "facts", doc.facts, write_fact);
+  write_assets(w, doc.assets);
+  write_array(w, "glossary", doc.glossary, write_glossary_entry);
   write_array(w, "checks", doc.checks, write_check);
   write_array(w, "warnings", doc.warnings, write_warning);
   w.end_object();

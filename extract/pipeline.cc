@@ -8,6 +8,7 @@
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/document_info.h"
 #include "extract/recognize/outline.h"
+#include "extract/recognize/projects.h"
 #include "extract/recognize/segments.h"
 #include "extract/recognize/tables.h"
 #include "core/sha256.h"
@@ -68,13 +69,19 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
 
   // Which blocks are tables or forms; the rest is prose for the outline.
   Segmentation seg = segment_blocks(layout.blocks);
+  // Performance forms (and untitled pages continuing one) are projects, not tables.
+  ProjectRecords project_forms = read_project_forms(seg);
   TableContext ctx{doc.document.fiscal_year.value_or(0), doc.document.entity, ""};
   for (const auto& s : seg.segments) {
     if (!s.title.record.empty()) continue;  // performance forms: projects, not tables
+    if (project_forms.used_segment[&s - seg.segments.data()]) continue;
     ctx.default_unit = s.blocks.empty() ? "" : unit_before(layout.blocks, s.blocks.front());
     doc.tables.push_back(build_table(s, ctx, doc.warnings));
   }
   doc.sections = build_outline(layout.blocks, seg.in_segment);
+  // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
+  doc.projects = merge_prose_projects(std::move(project_forms),
+                                      read_prose_projects(layout.blocks, seg.in_segment));
 
   if (doc.tables.empty())
     throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");
