@@ -3,7 +3,7 @@
 //
 // The layout passes (furniture.h, lines.h, grid.h, page_layout.h) see only
 // these structs, so tests build them inline without a PDF:
-//   PageContent p{.number = 1, .width = 595, .height = 842};
+//   PageContent p;  p.number = 1;  p.width = 595;  p.height = 842;
 //   p.runs.push_back({"科目编码", {50, 100, 98, 112}, 12});
 //   p.rules.push_back({{40, 95, 550, 95.5}});
 // Coordinates are PDF points, origin top-left, y downwards, in the page's
