@@ -90,8 +90,12 @@ Document sample_document() {
   p.implementing_unit = "大同市应急管理局";
   p.attribute = "经常性项目（长期开展）";
   p.period = "99年";
-  p.funds_period = {Amount{400000, 0}, Amount{0, 0}, std::nullopt,
-                    Amount{400000, 0}, std::nullopt, std::nullopt};
+  p.funds_period.total = Amount{400000, 0};
+  p.funds_period.central = Amount{0, 0};
+  p.funds_period.local = Amount{400000, 0};
+  p.funds_annual.fiscal = Amount{12345, 2};
+  p.funds_annual.current_year = Amount{100, 0};
+  p.funds_annual.carryover = Amount{2345, 2};
   p.overview = "概述";
   p.goal_annual = "完成检查";
   p.indicators = {
@@ -99,6 +103,7 @@ Document sample_document() {
       {"annual", "效益指标", "社会效益指标", "安全保障", "及时",
        Target{"qualitative", std::nullopt, ""}}};
   p.form = "performance_table";
+  p.category = "特定目标类";
   doc.projects.push_back(p);
 
   Fact f;
@@ -111,6 +116,12 @@ Document sample_document() {
   f.change_pct = Amount{-103, 2};
   f.text = "收入总计2233.22万元";
   doc.facts.push_back(f);
+
+  doc.assets.vehicles = {{"实有", 8, "held"}, {"编制", 3, "quota"}};
+  doc.assets.floor_area_m2 = Amount{123456, 2};
+  doc.assets.equipment = {{Amount{500000, 0}, 0, "通用设备", "planned"}};
+  doc.assets.page = 30;
+  doc.glossary = {{"基本支出", "指为保障机构正常运转、完成日常工作任务而发生的支出。"}};
 
   doc.checks.push_back({"parent_equals_children", "fail", "表3 208", Amount{100, 0},
                         Amount{9999, 2}, Amount{1, 2}, Amount{0, 0}, 7, "208 ≠ Σ children"});
@@ -294,7 +305,11 @@ const char* const kSampleJson = R"({
           "central": 0,
           "local": 400000
         },
-        "annual": {}
+        "annual": {
+          "fiscal": 123.45,
+          "current_year": 100,
+          "carryover": 23.45
+        }
       },
       "overview": "概述",
       "basis": "",
@@ -329,7 +344,9 @@ const char* const kSampleJson = R"({
           }
         }
       ],
-      "form": "performance_table"
+      "form": "performance_table",
+      "category": "特定目标类",
+      "annual_budget": ""
     }
   ],
   "facts": [
@@ -343,6 +360,36 @@ const char* const kSampleJson = R"({
       "change_pct": -1.03,
       "share_pct": null,
       "text": "收入总计2233.22万元"
+    }
+  ],
+  "assets": {
+    "vehicles": [
+      {
+        "type": "实有",
+        "count": 8,
+        "status": "held"
+      },
+      {
+        "type": "编制",
+        "count": 3,
+        "status": "quota"
+      }
+    ],
+    "floor_area_m2": 1234.56,
+    "equipment": [
+      {
+        "threshold_yuan": 500000,
+        "count": 0,
+        "kind": "通用设备",
+        "status": "planned"
+      }
+    ],
+    "page": 30
+  },
+  "glossary": [
+    {
+      "term": "基本支出",
+      "definition": "指为保障机构正常运转、完成日常工作任务而发生的支出。"
     }
   ],
   "checks": [
@@ -387,7 +434,8 @@ TEST(document_json_test, parses_back_in_contract_order) {
   std::vector<std::string> top;
   for (const auto& item : json.items()) top.push_back(item.key());
   EXPECT_EQ(top, (std::vector<std::string>{"schema", "source", "document", "sections", "tables",
-                                           "projects", "facts", "checks", "warnings"}));
+                                           "projects", "facts", "assets", "glossary", "checks",
+                                           "warnings"}));
   EXPECT_EQ(json["schema"], "budget-disclosure/1");
 
   const auto& row = json["tables"][0]["rows"][1];
@@ -402,6 +450,8 @@ TEST(document_json_test, parses_back_in_contract_order) {
   EXPECT_EQ(json["projects"][0]["indicators"][1]["target"].size(), 1u);
   EXPECT_EQ(json["warnings"][0]["message"], "column 7: \"备\t注\"");
   EXPECT_EQ(json["sections"][0]["children"][0]["text"], "负责应急管理。\n统筹“安全”工作");
+  EXPECT_EQ(json["assets"]["vehicles"][0]["count"], 8);
+  EXPECT_EQ(json["projects"][0]["funds"]["annual"].size(), 3u);  // absent members left out
 }
 
 TEST(document_json_test, empty_document) {
@@ -424,6 +474,13 @@ TEST(document_json_test, empty_document) {
   "tables": [],
   "projects": [],
   "facts": [],
+  "assets": {
+    "vehicles": [],
+    "floor_area_m2": null,
+    "equipment": [],
+    "page": null
+  },
+  "glossary": [],
   "checks": [],
   "warnings": []
 }
