@@ -407,9 +407,20 @@ class FormReader {
  public:
   explicit FormReader(int page) : page_(page) {}
 
-  void row(const GridRow& r) {
+  // `next` is the row after `r` (nullptr at the end): a lone text above the
+  // form's first labelled row is the project's name whose label was lost.
+  void row(const GridRow& r, const GridRow* next) {
     std::vector<FormCell> cells = filled_cells(r);
     if (cells.empty()) return;
+    row_page_ = r.page > 0 ? r.page : page_;
+    bool orphan_name = cells.size() == 1 && !label_of(cells[0].key) && next &&
+                       opens_form_body(filled_cells(*next)) && (in_indicators_ || !started_);
+    if (orphan_name) {
+      finish();
+      start();
+      current_.name = cells[0].text;
+      return;
+    }
     if (starts_new_project(cells)) finish();
     if (is_indicator_header(cells)) {
       read_indicator_header(cells, ind_);
@@ -429,10 +440,28 @@ class FormReader {
   }
 
  private:
+  // The first rows of a form: 主管部门 / 实施单位 / 项目属性 / 项目期 / 项目资金.
+  static bool opens_form_body(const std::vector<FormCell>& cells) {
+    if (cells.empty()) return false;
+    auto f = label_of(cells[0].key);
+    return f && (*f == Field::department || *f == Field::implementing_unit || *f == Field::attribute ||
+                 *f == Field::period || *f == Field::funds_block);
+  }
+
   bool starts_new_project(const std::vector<FormCell>& cells) const {
     if (!started_) return false;
     auto f = label_of(cells[0].key);
-    return f && *f == Field::name;
+    if (f && *f == Field::name) return true;
+    // A form whose name row was lost: its body starts after the previous indicators.
+    return in_indicators_ && opens_form_body(cells);
+  }
+
+  void start() {
+    started_ = true;
+    if (current_.form.empty()) {
+      current_.form = "performance_table";
+      if (row_page_ > 0) current_.page = row_page_;
+    }
   }
 
   void finish() {
@@ -459,11 +488,7 @@ class FormReader {
   }
 
   void read_labelled_row(const std::vector<FormCell>& cells) {
-    started_ = true;
-    if (current_.form.empty()) {
-      current_.form = "performance_table";
-      if (page_ > 0) current_.page = page_;
-    }
+    start();
     // Label positions in this row.
     std::vector<std::pair<std::size_t, Field>> labels;
     for (std::size_t i = 0; i < cells.size(); ++i)
@@ -607,7 +632,8 @@ class FormReader {
     }
   }
 
-  int page_;
+  int page_;          // the form's first page (0: none)
+  int row_page_ = 0;  // page of the row being read
   std::vector<Project> done_;
   Project current_;
   bool started_ = false;
@@ -634,6 +660,23 @@ bool looks_like_form_rows(const std::vector<Block>& grids) {
   return false;
 }
 
+// An untitled grid that is a whole form (its title was not printed or not
+// read): it prints several of the form's labels and an indicator header.
+bool is_untitled_form(const std::vector<Block>& grids) {
+  std::vector<Field> fields;
+  bool header = false;
+  for (const Block& g : grids)
+    for (const GridRow& r : g.rows) {
+      std::vector<FormCell> cells = filled_cells(r);
+      header = header || is_indicator_header(cells);
+      for (const FormCell& c : cells)
+        if (auto f = label_of(c.key); f && std::find(fields.begin(), fields.end(), *f) == fields.end())
+          fields.push_back(*f);
+    }
+  constexpr std::size_t kMinFormLabels = 4;
+  return header && fields.size() >= kMinFormLabels;
+}
+
 bool is_project_record(const std::string& record) {
   return record == "project_performance" || record == "performance";
 }
@@ -642,7 +685,7 @@ bool is_project_record(const std::string& record) {
 
 std::vector<Project> read_performance_forms(const std::vector<GridRow>& rows, int page) {
   FormReader reader(page);
-  for (const GridRow& r : rows) reader.row(r);
+  for (std::size_t i = 0; i < rows.size(); ++i) reader.row(rows[i], i + 1 < rows.size() ? &rows[i + 1] : nullptr);
   std::vector<Project> out = reader.finish_all();
   out.erase(std::remove_if(out.begin(), out.end(),
                            [](const Project& p) { return p.name.empty() && p.indicators.empty(); }),
@@ -655,7 +698,7 @@ ProjectRecords read_project_forms(const Segmentation& seg) {
   out.used_segment.assign(seg.segments.size(), false);
   for (std::size_t i = 0; i < seg.segments.size(); ++i) {
     const TableSegment& s = seg.segments[i];
-    if (!is_project_record(s.title.record)) continue;
+    if (!is_project_record(s.title.record) && !(!s.titled && is_untitled_form(s.grids))) continue;
     out.used_segment[i] = true;
     std::vector<GridRow> rows;
     for (const Block& g : s.grids) rows.insert(rows.end(), g.rows.begin(), g.rows.end());
