@@ -8,8 +8,8 @@ namespace {
 
 TEST(text_reader_test, watermark_lines_are_removed_and_counted) {
   std::string text =
-      "仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n# 某局\n\n单位：万元\n\n"
-      "单位：万元\n\n单位：万元\n\n单位：万元\n";
+      "仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n\n仅供内部审核\n# 某局\n\n单位：万元\n表一\n"
+      "单位：万元\n表二\n单位：万元\n表三\n单位：万元\n";
   LayoutDocument doc = read_text(text);
   for (const auto& b : doc.blocks) EXPECT_EQ(b.text.find("仅供"), std::string::npos);
   ASSERT_EQ(doc.notes.size(), 1u);

@@ -59,7 +59,10 @@ std::vector<std::vector<std::string>> label_paths(const std::vector<GridRow>& ro
     for (int c = 1; c < ncols; ++c) {
       bool own = !clean_label(rows[r].cells[c].text).empty();
       if (own || grid[r][c] != "" || grid[r][c - 1].empty()) continue;
-      if (labelled_below(r, c)) grid[r][c] = grid[r][c - 1];
+      // Only within the group above: 公务接待费 does not take the label of
+      // the column left of it that belongs to 公务用车购置及运行费.
+      bool same_group = r == 0 || grid[r - 1][c] == grid[r - 1][c - 1];
+      if (same_group && labelled_below(r, c)) grid[r][c] = grid[r][c - 1];
     }
   }
   std::vector<std::vector<std::string>> paths(ncols);
@@ -130,20 +133,29 @@ bool is_column_number_row(const GridRow& row) {
   return numbers >= 2 && sequential;
 }
 
-bool looks_like_header_row(const GridRow& row) {
+bool is_item_label(const std::string& text) {
+  auto f = registry().column_fragment(clean_label(text));
+  return f && (f->key == "code" || f->key == "name" || f->key == "code_part");
+}
+
+int known_labels(const GridRow& row) {
   const Registry& reg = registry();
   int known = 0, filled = 0;
   for (const auto& cell : row.cells) {
     std::string s = clean_label(cell.text);
     if (s.empty()) continue;
     ++filled;
-    if (normalize::parse_number(s).kind == normalize::ParsedNumber::number) return false;
+    if (normalize::parse_number(s).kind == normalize::ParsedNumber::number) return -1;
     int year = 0;
     std::string t = strip_year(s, year);
     if (reg.column_fragment(t) || reg.is_group_word(t) || !reg.side_of_label(t).empty()) ++known;
   }
-  return filled > 0 && known > 0;
+  return filled > 0 ? known : -1;
 }
+
+bool looks_like_header_row(const GridRow& row) { return known_labels(row) > 0; }
+
+bool is_label_row(const GridRow& row) { return known_labels(row) >= 0; }
 
 HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_columns, int year,
                         std::vector<Warning>& warnings) {
@@ -158,15 +170,16 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
     col.column.key = key_of_path(paths[c], year, col.mapped);
     col.grid_cols = {c};
     if (col.column.key == "code_part") {
-      // 类/款/项 printed as separate columns: one code column.
-      if (!current.empty() && current.back().column.key == "code" && current.back().grid_cols.back() == c - 1 &&
-          current.back().column.label.back() != col.column.label.back()) {
-        current.back().grid_cols.push_back(c);
-        current.back().column.label = std::vector<std::string>(paths[c].begin(), paths[c].end() - 1);
-        if (current.back().column.label.empty()) current.back().column.label = {"科目编码"};
+      // 类/款/项 printed as separate columns: one code column, labelled by
+      // the words above the parts (科目编码).
+      LogicalColumn* prev = current.empty() ? nullptr : &current.back();
+      if (prev && prev->column.key == "code" && prev->grid_cols.back() == c - 1 &&
+          prev->column.label.back() != col.column.label.back()) {
+        prev->grid_cols.push_back(c);
         continue;
       }
       col.column.key = "code";
+      if (col.column.label.size() > 1) col.column.label.pop_back();
     }
     if (starts_list(col.column.key, current) && !current.empty()) {
       lists.push_back(std::move(current));

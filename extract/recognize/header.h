@@ -45,6 +45,13 @@ std::string clean_label(const std::string& text);
 // least one of them is a known header word.
 bool looks_like_header_row(const GridRow& row);
 
+// True if the row prints something and none of it is an amount (a header
+// line of words, known or not).
+bool is_label_row(const GridRow& row);
+
+// A label of the item columns (科目编码, 科目名称, 类): code, name or a code part.
+bool is_item_label(const std::string& text);
+
 // The column-number row under a header: 1 2 3 …, 栏次, 甲 乙 1 2.
 bool is_column_number_row(const GridRow& row);
 

@@ -1,6 +1,7 @@
 #include "extract/recognize/tables.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "extract/recognize/header.h"
@@ -24,22 +25,45 @@ bool is_blank_row(const GridRow& row) {
 
 // Header rows at the top of the first grid: labels until the first body line.
 // After the first header row, a line printing one cell in its first two
-// columns (合计, 因公出国（境）费 with blank amounts) starts the body.
+// columns (合计, 因公出国（境）费 with blank amounts) starts the body — unless
+// that cell is the rest of a code or name label (科目编码 wrapped below 支出功能分类).
 std::size_t count_header_rows(const std::vector<GridRow>& rows) {
   std::size_t n = 0;
   while (n < rows.size()) {
     const GridRow& row = rows[n];
     if (is_column_number_row(row) && n > 0) break;
-    if (!looks_like_header_row(row)) break;
+    // A row of unknown words heads the table when a known header row follows
+    // (财政拨款“三公”经费 over 合计 | 因公出国（境）费 | …).
+    bool group_line = n == 0 && is_label_row(row) && n + 1 < rows.size() &&
+                      looks_like_header_row(rows[n + 1]);
+    if (!looks_like_header_row(row) && !group_line) break;
     if (n > 0) {
       int filled = 0, last = -1;
       for (std::size_t c = 0; c < row.cells.size(); ++c)
         if (!clean_label(row.cells[c].text).empty()) ++filled, last = static_cast<int>(c);
-      if (filled == 1 && last <= 1) break;
+      if (filled == 1 && last <= 1 && !is_item_label(row.cells[last].text)) break;
     }
     ++n;
   }
   return n;
+}
+
+// Some 决算 forms print the 类 / 款 / 项 labels of split code columns on the
+// first body line (beside 合计).  Moves them into a header row of their own.
+std::optional<GridRow> take_code_part_labels(GridRow& row) {
+  auto is_part = [](const GridCell& cell) {
+    std::string s = clean_label(cell.text);
+    return s == "类" || s == "款" || s == "项";
+  };
+  if (std::count_if(row.cells.begin(), row.cells.end(), is_part) < 2) return std::nullopt;
+  GridRow labels = row;
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    if (is_part(row.cells[c]))
+      row.cells[c].text.clear();
+    else
+      labels.cells[c].text.clear();
+  }
+  return labels;
 }
 
 }  // namespace
@@ -63,17 +87,20 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   std::set<std::string> header_signatures;
   bool have_header = false;
   for (const Block& grid : segment.grids) {
+    std::vector<GridRow> rows = grid.rows;
     std::size_t start = 0;
     if (!have_header) {
-      std::size_t n = count_header_rows(grid.rows);
-      std::vector<GridRow> head(grid.rows.begin(), grid.rows.begin() + n);
+      std::size_t n = count_header_rows(rows);
+      std::vector<GridRow> head(rows.begin(), rows.begin() + n);
       for (const auto& h : head) header_signatures.insert(row_signature(h));
+      if (n < rows.size())
+        if (auto parts = take_code_part_labels(rows[n])) head.push_back(*parts);
       header = map_header(head, grid.columns, ctx.fiscal_year, warnings);
       have_header = true;
       start = n;
     }
-    for (std::size_t r = start; r < grid.rows.size(); ++r) {
-      const GridRow& row = grid.rows[r];
+    for (std::size_t r = start; r < rows.size(); ++r) {
+      const GridRow& row = rows[r];
       if (is_blank_row(row) || is_column_number_row(row)) continue;
       if (header_signatures.count(row_signature(row))) continue;  // header repeated on a new page
       if (row.page > 0) pages.insert(row.page);
