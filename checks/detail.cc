@@ -160,12 +160,14 @@ bool contains(std::string_view text, std::string_view word) {
 }
 
 bool is_total_name(std::string_view name) {
-  return contains(name, "合计") || contains(name, "总计");
+  return contains(name, "合计") || contains(name, "总计") || contains(name, "小计");
 }
 
 bool is_total_row(const Row& row) {
   return row.level == 0 && !row.code && is_total_name(row.name);
 }
+
+bool is_unplaced(const Row& row) { return row.name.empty() && !row.code && !row.values.empty(); }
 
 // ---- tables ----------------------------------------------------------------
 
@@ -175,8 +177,6 @@ std::string base_kind(std::string_view kind) {
     kind.remove_suffix(kFinal.size());
   return std::string(kind);
 }
-
-bool is_final_kind(std::string_view kind) { return base_kind(kind) != kind; }
 
 const Table* unique_table(const Document& doc, std::string_view kind) {
   const Table* found = nullptr;
@@ -191,6 +191,58 @@ const Table* unique_table(const Document& doc, std::string_view kind) {
 bool has_table(const Document& doc, std::string_view kind) {
   return std::any_of(doc.tables.begin(), doc.tables.end(),
                      [&](const Table& t) { return t.kind == kind; });
+}
+
+namespace {
+
+bool is_chinese_numeral(std::string_view text) {
+  std::u32string cps = decode(text);
+  return !cps.empty() && std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+    return std::u32string_view(U"一二三四五六七八九十百零").find(c) != std::u32string_view::npos;
+  });
+}
+
+// 1 / 1. / 1、/ ① as the line's number (in the ordinal, or left in the name).
+bool has_sub_item_number(const Row& row) {
+  if (row.ordinal && !row.ordinal->empty() && !is_chinese_numeral(*row.ordinal)) return true;
+  std::u32string name = decode(row.name);
+  if (!name.empty() && name[0] >= 0x2460 && name[0] <= 0x2473) return true;  // ① … ⑳
+  std::size_t i = 0;
+  while (i < name.size() && name[i] >= U'0' && name[i] <= U'9') ++i;
+  return i > 0 && i < name.size() && std::u32string_view(U".、．)）").find(name[i]) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+bool is_summary_like(const Table& table) {
+  bool sided = false;
+  for (const Row& row : table.rows) {
+    if (row.code) return false;
+    sided |= row.side == "income" || row.side == "expenditure";
+  }
+  std::string kind = base_kind(table.kind);
+  return sided || kind == "budget_summary" || kind == "appropriation_summary";
+}
+
+bool is_breakdown(const Table& table, const Row& row) {
+  if (row.level >= 2 || contains(row.name, "其中")) return true;
+  if (!has_sub_item_number(row)) return false;
+  return std::any_of(table.rows.begin(), table.rows.end(), [&](const Row& r) {
+    return r.side == row.side && r.ordinal && is_chinese_numeral(*r.ordinal);
+  });
+}
+
+bool is_readable_list(const Table& table, std::string_view side) {
+  std::set<std::string> numbers;
+  bool before_total = true;
+  for (std::size_t i : rows_on_side(table, side)) {
+    const Row& row = table.rows[i];
+    if (is_unplaced(row)) return false;
+    if (is_total_row(row)) before_total = false;
+    if (!before_total || is_breakdown(table, row) || !row.ordinal || !is_chinese_numeral(*row.ordinal)) continue;
+    if (!numbers.insert(*row.ordinal).second) return false;
+  }
+  return true;
 }
 
 std::vector<std::string> sides(const Table& table) {
@@ -313,14 +365,21 @@ Hierarchy::Hierarchy(const Table& table, std::string_view side)
       }
     }
   }
+  // A sum that would include an unplaced line is not checked.
+  for (auto& kids : children_)
+    if (std::any_of(kids.begin(), kids.end(), [&](std::size_t k) { return is_unplaced(rows[k]); })) kids.clear();
   if (totals.size() != 1) return;
   int shallowest = 0;
   for (std::size_t i : rows_)
     if (!is_total_row(rows[i]) && rows[i].level > 0 && (shallowest == 0 || rows[i].level < shallowest))
       shallowest = rows[i].level;
-  for (std::size_t i : rows_)
-    if (!is_total_row(rows[i]) && rows[i].level == shallowest && shallowest > 0)
-      children_[totals[0]].push_back(i);
+  std::vector<std::size_t> kids;
+  for (std::size_t i : rows_) {
+    if (is_total_row(rows[i]) || rows[i].level != shallowest || shallowest == 0) continue;
+    if (is_unplaced(rows[i])) return;
+    kids.push_back(i);
+  }
+  children_[totals[0]] = std::move(kids);
 }
 
 const std::vector<std::size_t>& Hierarchy::children(std::size_t row) const {
@@ -331,13 +390,6 @@ int Hierarchy::roundings(std::size_t row, const std::string& key) const {
   if (children_[row].empty()) return has_value(table_->rows[row], key) ? 1 : 0;
   int n = 0;
   for (std::size_t c : children_[row]) n += roundings(c, key);
-  return n;
-}
-
-int Hierarchy::leaf_count(std::size_t row) const {
-  if (children_[row].empty()) return 1;
-  int n = 0;
-  for (std::size_t c : children_[row]) n += leaf_count(c);
   return n;
 }
 
@@ -408,15 +460,16 @@ void relate(std::vector<CheckResult>& out, std::string_view rule, const Ref& pri
 
 SummaryLines summary_lines(const Table& table, std::string_view side) {
   SummaryLines s;
+  if (!is_readable_list(table, side)) return s;
   std::vector<const Row*> carryover;
   for (std::size_t i : rows_on_side(table, side)) {
     const Row& row = table.rows[i];
     if (is_total_row(row)) {
       if (!s.first_total) s.first_total = &row;
-      if (contains(row.name, "总计")) s.grand_total = &row;
+      s.grand_total = &row;
     } else if (!s.first_total) {
-      if (row.level >= 1) s.items.push_back(&row);
-    } else if (row.level <= 1 && source_key(row.name) == "carryover") {
+      (is_breakdown(table, row) ? s.details : s.items).push_back(&row);
+    } else if (!is_breakdown(table, row) && source_key(row.name) == "carryover") {
       carryover.push_back(&row);
     }
   }

@@ -75,19 +75,32 @@ bool contains(std::string_view text, std::string_view word);
 bool is_total_name(std::string_view name);
 // A level-0 row named as a total.
 bool is_total_row(const Row& row);
+// A row printed without name or code but with amounts: a line the table
+// reader could not place, so no sum that includes it is checked.
+bool is_unplaced(const Row& row);
 
 // ---- tables ----------------------------------------------------------------
 
 // The table kind without the 决算 suffix: "expenditure_summary_final" ->
 // "expenditure_summary".
 std::string base_kind(std::string_view kind);
-bool is_final_kind(std::string_view kind);
 // The one table of `kind` that prints rows; nullptr when there is none, it is
 // printed empty, or several tables share the kind (which one is meant would
 // be a guess).
 const Table* unique_table(const Document& doc, std::string_view kind);
 // Whether any table of `kind` is printed (with data or empty).
 bool has_table(const Document& doc, std::string_view kind);
+
+// A 收支总表-like table: item lists side by side (income, expenditure …)
+// without classification codes, whatever its recognised kind.
+bool is_summary_like(const Table& table);
+// Whether one list of a summary table can be read as items and totals: no
+// unplaced line, and no item numbering repeated (一、 twice means two lists
+// were read as one).
+bool is_readable_list(const Table& table, std::string_view side);
+// A line of a summary list that breaks down the line above rather than adding
+// to the list: level ≥ 2, or numbered 1. / ① / 其中 in a list numbered 一、二、.
+bool is_breakdown(const Table& table, const Row& row);
 
 // The item lists of a table ("" when it has one), in order of appearance.
 std::vector<std::string> sides(const Table& table);
@@ -133,8 +146,6 @@ class Hierarchy {
   // How many printed leaves under `row` carry a value in `key` (the row
   // itself if it has no children): the roundings its figure may stand for.
   int roundings(std::size_t row, const std::string& key) const;
-  // All leaves under `row` with any value (at least 1).
-  int leaf_count(std::size_t row) const;
 
  private:
   const Table* table_;
@@ -186,11 +197,13 @@ void relate(std::vector<CheckResult>& out, std::string_view rule, const Ref& pri
 
 // The lines of one list of a summary table (收支总表 and its kind).
 struct SummaryLines {
-  std::vector<const Row*> items;     // level ≥ 1 lines before the first total
+  std::vector<const Row*> items;     // the lines the first total adds up
+  std::vector<const Row*> details;   // lines breaking those down (1. 一般公共预算资金)
   const Row* first_total = nullptr;  // 本年收入合计 / 本年支出合计
-  const Row* grand_total = nullptr;  // 收入总计 / 支出总计 (the last 总计)
+  const Row* grand_total = nullptr;  // 收入总计 / 支出总计 (the last total)
   const Row* carryover = nullptr;    // 上年结转 after the first total, if one
 };
+// Empty when the list is not readable (is_readable_list).
 SummaryLines summary_lines(const Table& table, std::string_view side);
 // How many of `rows` print a value in `key`.
 int printed_count(const std::vector<const Row*>& rows, const std::string& key);

@@ -85,7 +85,8 @@ void budget_summary_vs_summaries(const Tables& d, std::vector<CheckResult>& out)
            "the income summary's 合计 differs from the budget summary's income");
   }
   std::vector<std::pair<std::string, const Row*>> sources;
-  for (const Row* item : income.items) sources.emplace_back(source_key(item->name), item);
+  for (const auto* lines : {&income.items, &income.details})
+    for (const Row* item : *lines) sources.emplace_back(source_key(item->name), item);
   if (income.carryover) sources.emplace_back("carryover", income.carryover);
   for (const auto& [key, item] : sources) {
     if (key.empty() || !column(*is, "", key)) continue;
@@ -165,8 +166,9 @@ void appropriation_vs_fund_tables(const Document& doc, const Tables& d, std::vec
       const Row* ft_total = total_row(*ft, side);
       const Row* line = nullptr;
       int lines = 0;
-      for (const Row* item : income.items)
-        if (source_key(item->name) == key) ++lines, line = item;
+      for (const auto* list : {&income.items, &income.details})
+        for (const Row* item : *list)
+          if (source_key(item->name) == key) ++lines, line = item;
       if (ft_total && lines == 1 && column(*ft, side, "total"))
         relate(out, kCross, line_ref(*as, *line, "total"), {total_ref(*ft, *ft_total, "total")},
                line->name + " differs from " + ft->title + " 合计");
@@ -264,7 +266,11 @@ std::vector<CheckResult> operating_expenses_match(const Document& doc) {
     // A difference is a finding only where the document says the two are the
     // same, and only for one unit: a department's 事业单位 have 公用经费 but no
     // 机关运行经费.
-    bool alike = defines_operating_as_public(doc.sections) && doc.document.scope != "department";
+    bool defined = defines_operating_as_public(doc.sections) ||
+                   std::any_of(doc.glossary.begin(), doc.glossary.end(), [](const GlossaryEntry& g) {
+                     return contains(g.term, "机关运行经费") && contains(g.definition, "公用经费");
+                   });
+    bool alike = defined && doc.document.scope != "department";
     for (CheckResult& r : result)
       if (r.status == "pass" || alike) out.push_back(std::move(r));
   }
@@ -273,11 +279,15 @@ std::vector<CheckResult> operating_expenses_match(const Document& doc) {
 
 std::vector<CheckResult> completeness(const Document& doc) {
   std::vector<CheckResult> out;
+  // A table whose title was not recognised may be the one missing: only a
+  // document whose every table was recognised can be said to lack one.
+  bool all_recognised = !has_table(doc, "unknown");
   for (const Required& req : kRequired) {
     if (doc.document.kind != req.document_kind) continue;
     for (std::string_view kind : req.table_kinds) {
       std::string k = std::string(kind) + std::string(req.suffix);
       bool printed = has_table(doc, k);
+      if (!printed && !all_recognised) continue;
       out.push_back(finding("completeness", printed ? "pass" : "fail", k, std::nullopt,
                             printed ? "" : "a " + std::string(req.document_kind) + " document prints this table; it was not found"));
     }

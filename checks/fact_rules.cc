@@ -141,11 +141,12 @@ std::optional<Target> income_source(const Context& c) {
   if (!t || !column(*t, "income", "total")) return std::nullopt;
   SummaryLines lines = summary_lines(*t, "income");
   const Row* row = key == "carryover" ? lines.carryover : nullptr;
-  for (const Row* item : lines.items) {
-    if (key == "carryover" || source_key(item->name) != key) continue;
-    if (row) return std::nullopt;
-    row = item;
-  }
+  for (const auto* list : {&lines.items, &lines.details})
+    for (const Row* item : *list) {
+      if (key == "carryover" || source_key(item->name) != key) continue;
+      if (row) return std::nullopt;
+      row = item;
+    }
   if (!row) return std::nullopt;
   Target target{line_ref(*t, *row, "total"), {}};
   for (auto which : {&SummaryLines::grand_total, &SummaryLines::first_total})

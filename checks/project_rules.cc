@@ -112,10 +112,22 @@ std::optional<int> declared_performance_tables(const std::vector<Section>& secti
   return std::nullopt;
 }
 
+// A project read from a 项目支出绩效目标表 (not from a prose description,
+// which prints no fund split).
+bool is_performance_table(const Project& p) { return p.form != "prose"; }
+
+// The year's funds as printed: 年度资金总额, or on forms split by kind of
+// funds, 财政资金.
+std::optional<Amount> annual_amount(const Project& p) {
+  return p.funds_annual.total ? p.funds_annual.total : p.funds_annual.fiscal;
+}
+
+// The precision of a performance table's amounts (printed in 元 or 万元).
 Amount funds_half_unit(const Project& p) {
   std::vector<Amount> printed;
   for (const FundSplit* f : {&p.funds_period, &p.funds_annual})
-    for (const auto* v : {&f->total, &f->central, &f->provincial, &f->local, &f->self_raised, &f->other})
+    for (const auto* v : {&f->total, &f->central, &f->provincial, &f->local, &f->self_raised, &f->other,
+                          &f->fiscal, &f->current_year, &f->carryover})
       if (*v) printed.push_back(**v);
   return half_unit(printed, unit_exponent("万元"));
 }
@@ -133,7 +145,7 @@ void compare_project_rows(const Document& doc, const Table& table, std::vector<C
   for (const Row* row : rows)
     if (!matched.count(row)) unmatched.push_back(row);
   std::optional<int> declared = declared_performance_tables(doc.sections);
-  int printed = static_cast<int>(doc.projects.size());
+  int printed = static_cast<int>(std::count_if(doc.projects.begin(), doc.projects.end(), is_performance_table));
   std::size_t missing = declared ? static_cast<std::size_t>(std::max(0, *declared - printed)) : unmatched.size();
   Amount row_half_unit = half_unit(table);
   for (const Row* row : rows) {
@@ -145,10 +157,11 @@ void compare_project_rows(const Document& doc, const Table& table, std::vector<C
       continue;
     }
     const Project& p = *it->second;
-    if (!p.funds_annual.total) continue;  // reported once per project
+    std::optional<Amount> annual = annual_amount(p);
+    if (!annual) continue;  // reported once per project
     out.push_back(judge({"project_funds_match", project_where(p) + " vs " + where(table, *row, "total"), p.page,
                          {{value_or_zero(*row, "total"), row_half_unit, has_value(*row, "total") ? 1 : 0}},
-                         {*p.funds_annual.total, funds_half_unit(p), 1},
+                         {*annual, funds_half_unit(p), 1},
                          "the performance table's annual funds differ from the project table"}));
   }
   if (missing > 0 && unmatched.size() != missing)
@@ -197,7 +210,7 @@ std::vector<CheckResult> project_funds_match(const Document& doc) {
   const Table* table = unique_table(doc, "project_expenditure");
   if (table && !doc.projects.empty()) compare_project_rows(doc, *table, out);
   for (const Project& p : doc.projects)
-    if (!p.funds_annual.total)
+    if (is_performance_table(p) && !annual_amount(p))
       out.push_back(finding("project_funds_match", "fail", project_where(p), p.page,
                             "no annual amount printed (年度资金总额)"));
   return out;

@@ -14,11 +14,6 @@ namespace {
 
 using namespace detail;
 
-bool is_summary_kind(const Table& t) {
-  std::string kind = base_kind(t.kind);
-  return kind == "budget_summary" || kind == "appropriation_summary";
-}
-
 // Every parent of one list that `wanted` selects, compared with its children.
 template <typename Pred>
 void sum_children(const Document& doc, std::string_view rule, Pred wanted,
@@ -82,6 +77,8 @@ bool column_has_values(const Table& t, const std::string& key) {
 }
 
 void columns_sum_for(const Table& t, const Column& total, std::vector<CheckResult>& out) {
+  // Lines of a list read together with another may carry the other's columns.
+  if (is_summary_like(t) && !is_readable_list(t, total.side)) return;
   KeyRole tr = key_role(total.key);
   std::vector<const Column*> group;
   for (const Column& c : t.columns) {
@@ -123,9 +120,9 @@ void columns_sum_for(const Table& t, const Column& total, std::vector<CheckResul
 
 // Walks one list of a summary table: each total row equals the previous total
 // plus the lines between (本年收入合计 = its items; 收入总计 = 本年收入合计 +
-// 上年结转 …).  Lines of level ≥ 2 break a line above down and are not added;
-// a level-1 line repeating the name of an item above the first total is such
-// a breakdown too.  Returns the last 总计 row and its roundings.
+// 上年结转 …).  Breakdown lines (is_breakdown) are not added, nor a line after
+// a total repeating the name of an item above it (the 上年结转 of each fund).
+// Returns the last total row and its roundings.
 struct Grand {
   const Row* row = nullptr;
   int roundings = 0;
@@ -142,7 +139,7 @@ Grand running_totals(const Table& t, const std::string& side, std::vector<CheckR
   for (std::size_t i : rows_on_side(t, side)) {
     const Row& row = t.rows[i];
     if (!is_total_row(row)) {
-      if (row.level > 1) continue;
+      if (is_breakdown(t, row)) continue;
       std::string name = normalize_name(row.name);
       if (previous && items.count(name)) continue;
       if (!previous) items.insert(name);
@@ -171,14 +168,14 @@ Grand running_totals(const Table& t, const std::string& side, std::vector<CheckR
     previous = &row;
     previous_roundings = roundings;
     addends.clear();
-    if (contains(row.name, "总计")) grand = {&row, 0};
-    if (grand.row == &row)
-      for (const auto& kv : roundings) grand.roundings = std::max(grand.roundings, kv.second);
+    grand = {&row, 0};
+    for (const auto& kv : roundings) grand.roundings = std::max(grand.roundings, kv.second);
   }
   return grand;
 }
 
 void summary_balance_for(const Table& t, std::vector<CheckResult>& out) {
+  if (!is_readable_list(t, "income") || !is_readable_list(t, "expenditure")) return;
   Grand income = running_totals(t, "income", out);
   Grand spending = running_totals(t, "expenditure", out);
   if (!income.row || !spending.row) return;
@@ -310,7 +307,7 @@ std::vector<CheckResult> total_row_sum(const Document& doc) {
   std::vector<CheckResult> out;
   sum_children(doc, "total_row_sum",
                [](const Table& t, const Row& r) {
-                 return is_total_row(r) && !is_summary_kind(t) && base_kind(t.kind) != "three_public";
+                 return is_total_row(r) && !is_summary_like(t) && base_kind(t.kind) != "three_public";
                },
                out);
   return out;
@@ -331,7 +328,7 @@ std::vector<CheckResult> columns_sum(const Document& doc) {
 std::vector<CheckResult> summary_balance(const Document& doc) {
   std::vector<CheckResult> out;
   for (const Table& t : doc.tables)
-    if (!t.no_data && is_summary_kind(t)) summary_balance_for(t, out);
+    if (!t.no_data && is_summary_like(t)) summary_balance_for(t, out);
   return out;
 }
 

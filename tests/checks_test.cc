@@ -111,12 +111,15 @@ Document load_document(const fs::path& path) {
     Project p;
     p.name = str(jp, "name");
     p.page = opt_int(jp, "page");
+    p.form = str(jp, "form");
     if (jp.contains("funds") && jp["funds"].is_object()) {
       if (jp["funds"].contains("period")) p.funds_period = funds_of(jp["funds"]["period"]);
       if (jp["funds"].contains("annual")) p.funds_annual = funds_of(jp["funds"]["annual"]);
     }
     doc.projects.push_back(std::move(p));
   }
+  for (const json& jg : j.value("glossary", json::array()))
+    doc.glossary.push_back({str(jg, "term"), str(jg, "definition")});
   for (const json& jf : j.value("facts", json::array())) {
     Fact f;
     f.page = opt_int(jf, "page");
@@ -407,6 +410,16 @@ TEST(checks_test, each_break_is_caught_by_its_rules) {
          d.facts.pop_back();
        },
        {"operating_expenses_match"}},
+      {"机关运行经费 differs from 公用经费, defined in the glossary", [](Document& d) {
+         for (const char* name : {"合计", "测试单位"}) {
+           set(row_of(d, "operating_expenses", name), "total", 321500);
+           set(row_of(d, "operating_expenses", name), "general_public", 321500);
+         }
+         d.facts.pop_back();
+         d.sections.pop_back();
+         d.glossary.push_back({"机关运行经费", "为保障行政单位运行用于购买货物和服务的各项资金，即基本支出中的公用经费"});
+       },
+       {"operating_expenses_match"}},
       {"a project row changed", [](Document& d) {
          set(row_of(d, "project_expenditure", "J宣传经费"), "total", 420800);
          set(row_of(d, "project_expenditure", "J宣传经费"), "general_public", 420800);
@@ -459,6 +472,24 @@ TEST(checks_test, never_cries_wolf) {
          d.sections[0].children[0].text = "公开项目绩效目标1个。";
        }},
       {"a fact about the year before", [](Document& d) { d.facts[0].subject = "2024年预算收入总计"; }},
+      {"a fact no table prints", [](Document& d) { d.facts.push_back(fact("九、政府采购情况", "政府采购预算总额", 1180000)); }},
+      {"a project described in prose, without funds", [](Document& d) {
+         Project p;
+         p.name = "信息化建设项目";
+         p.form = "prose";
+         d.projects.push_back(p);
+       }},
+      {"two lists read as one", [](Document& d) {
+         Table& t = table_of(d, "budget_summary");
+         t.rows.insert(t.rows.begin() + 2, row({}, "基本支出", 1, {{"total", 2081300}}, "expenditure"));
+         t.rows[1].ordinal = "一";
+         t.rows[2].ordinal = "一";
+       }},
+      {"a sub-item numbered under an item", [](Document& d) {
+         Table& t = table_of(d, "budget_summary");
+         t.rows[0].ordinal = "一";
+         t.rows.insert(t.rows.begin() + 1, row({}, "1.一般公共预算资金", 1, {{"total", 3104400}}, "income"));
+       }},
   };
   for (const Case& c : cases) {
     Document doc = mini_disclosure();
