@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/document_info.h"
+#include "extract/recognize/facts.h"
 #include "extract/recognize/outline.h"
 #include "extract/recognize/projects.h"
 #include "extract/recognize/segments.h"
@@ -79,6 +80,11 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
     doc.tables.push_back(build_table(s, ctx, doc.warnings));
   }
   doc.sections = build_outline(layout.blocks, seg.in_segment);
+  // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
+  doc.projects = merge_prose_projects(std::move(project_forms),
+                                      read_prose_projects(layout.blocks, seg));
+  // The figures the prose states, for the checks against the tables.
+  doc.facts = extract_facts(doc.sections, doc.document.entity);
   // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
   doc.projects = merge_prose_projects(std::move(project_forms),
                                       read_prose_projects(layout.blocks, seg.in_segment));

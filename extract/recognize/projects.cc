@@ -784,7 +784,13 @@ std::optional<Amount> budget_amount(const std::string& text) {
 
 }  // namespace
 
-ProjectRecords read_prose_projects(const std::vector<Block>& blocks, const std::vector<bool>& in_segment) {
+ProjectRecords read_prose_projects(const std::vector<Block>& blocks, const Segmentation& seg) {
+  // A line taken for a table title with no table under it ("详见单位的项目绩效目标表")
+  // is prose here.
+  std::vector<bool> in_segment = seg.in_segment;
+  for (const TableSegment& s : seg.segments)
+    if (s.grids.empty())
+      for (std::size_t b : s.blocks) in_segment[b] = false;
   ProjectRecords out;
   std::optional<Project> current;
   std::size_t first = 0;

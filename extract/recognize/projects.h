@@ -51,11 +51,11 @@ struct ProjectRecords {
 ProjectRecords read_project_forms(const Segmentation& seg);
 
 // Projects described in prose (项目经费情况说明 with 一、项目概述 … 七、绩效目标),
-// read from the blocks outside tables.  A prose description without a name
+// read from the blocks outside tables (a title-like line with no table under
+// it, such as 详见单位的项目绩效目标表, counts as prose).  A prose description without a name
 // that is followed by a form describes that form's project: its texts are
 // merged into that record (see merge_prose_projects).
-ProjectRecords read_prose_projects(const std::vector<Block>& blocks,
-                                   const std::vector<bool>& in_segment);
+ProjectRecords read_prose_projects(const std::vector<Block>& blocks, const Segmentation& seg);
 
 // The document's project list: the forms' records in order, each prose record
 // merged into the form record it describes (same name, or unnamed and printed
