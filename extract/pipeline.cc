@@ -85,9 +85,6 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
                                       read_prose_projects(layout.blocks, seg));
   // The figures the prose states, for the checks against the tables.
   doc.facts = extract_facts(doc.sections, doc.document.entity);
-  // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
-  doc.projects = merge_prose_projects(std::move(project_forms),
-                                      read_prose_projects(layout.blocks, seg.in_segment));
 
   if (doc.tables.empty())
     throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");
