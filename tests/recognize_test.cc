@@ -83,7 +83,7 @@ TEST(recognize_test, ordinal_labels_and_chinese_numbers) {
     const char* text;
     int value;
   };
-  static const Case kLabels[] = {{"预算公开表1", 1}, {"表十三", 13}, {"附表 2", 2}, {"表二十一", 21}};
+  static const Case kLabels[] = {{"预算公开表1", 1}, {"表十三", 13}, {"附表 2", 2}, {"表二十一", 21}, {"公开01表", 1}};
   for (const auto& c : kLabels) EXPECT_EQ(parse_ordinal_label(c.text).value_or(0), c.value) << c.text;
   EXPECT_FALSE(parse_ordinal_label("2025年预算收支总表").has_value());
   EXPECT_EQ(chinese_number("三十").value_or(0), 30);

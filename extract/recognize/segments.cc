@@ -4,12 +4,17 @@
 
 #include <algorithm>
 
+#include "extract/recognize/outline.h"
 #include "extract/registry.h"
 #include "normalize/text.h"
 #include "normalize/units.h"
 
 namespace budget::extract {
 namespace {
+
+// The words that introduce the entity a table belongs to.
+const std::string kEntityLabels =
+    "^\\s*(?:单位名称|编制单位|编制部门|部门名称|编报单位|填报单位|预算单位|部门|单位)";
 
 bool says_no_data(const std::string& text) {
   const auto& phrases = registry().words("no_data_phrases");
@@ -23,6 +28,17 @@ bool is_table_meta(const std::string& text) {
                          RE2::Quiet);
   return normalize::parse_unit_line(text).has_value() || !entity_from_line(text).empty() ||
          parse_ordinal_label(text).has_value() || RE2::FullMatch(text, kMeta) || says_no_data(text);
+}
+
+// "部门：" / "单位名称：" alone: the entity follows on the next line.
+bool is_entity_label(const std::string& text) {
+  static const RE2 kLabel(kEntityLabels + "\\s*[:：]\\s*$", RE2::Quiet);
+  return RE2::FullMatch(text, kLabel);
+}
+
+bool is_sentence_or_heading(const std::string& text) {
+  static const RE2 kSentence("[。；;，,]", RE2::Quiet);
+  return RE2::PartialMatch(text, kSentence) || parse_heading_marker(text).rank >= 0;
 }
 
 int filled_cells(const GridRow& row) {
@@ -71,13 +87,24 @@ class Segmenter {
       mark(i, &*open_);
       return;
     }
+    if (open_ && expecting_entity_ && text.size() < 120) {
+      open_->entity_line = text;  // "部门：" printed on the line above
+      expecting_entity_ = false;
+      mark(i, &*open_);
+      return;
+    }
+    if (open_ && is_entity_label(text)) {
+      expecting_entity_ = true;
+      mark(i, &*open_);
+      return;
+    }
     if (open_ && is_table_meta(text)) {
       describe(*open_, text);
       mark(i, &*open_);
       return;
     }
-    if (open_ && open_->grids.empty() && text.size() < 60 && !open_->title.record.empty()) {
-      mark(i, &*open_);  // a form's subtitle between its title and its grid
+    if (open_ && open_->grids.empty() && text.size() < 60 && !is_sentence_or_heading(text)) {
+      mark(i, &*open_);  // a subtitle or a wrapped entity name between title and grid
       return;
     }
     close();
@@ -126,6 +153,7 @@ class Segmenter {
   }
 
   void close() {
+    expecting_entity_ = false;
     if (!open_) return;
     out_.segments.push_back(*open_);
     last_closed_ = std::move(open_);
@@ -149,14 +177,14 @@ class Segmenter {
   Segmentation out_;
   std::optional<TableSegment> open_, last_closed_;
   bool only_meta_since_close_ = false;
+  bool expecting_entity_ = false;
   std::optional<int> pending_ordinal_;
 };
 
 }  // namespace
 
 std::string entity_from_line(const std::string& text) {
-  static const RE2 kEntity("^\\s*(?:单位名称|编制单位|部门名称|编报单位|填报单位|预算单位|单位)\\s*[:：]\\s*(.+?)\\s*$",
-                           RE2::Quiet);
+  static const RE2 kEntity(kEntityLabels + "\\s*[:：]\\s*(.+?)\\s*$", RE2::Quiet);
   std::string entity;
   if (!RE2::FullMatch(text, kEntity, &entity)) return "";
   // "编制单位：某局   单位：万元" — keep the entity only.

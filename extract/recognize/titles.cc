@@ -65,8 +65,10 @@ std::optional<int> parse_ordinal_label(const std::string& text) {
   static const RE2 kLabel(
       "^(?:[^表]{0,6}公开|附|部门|单位)?表\\s*([0-9]+|[一二三四五六七八九十]+)(?:\\s*[-—]\\s*[0-9]+)?[：:]?$",
       RE2::Quiet);
+  // "公开01表", "附1表": the number before 表.
+  static const RE2 kNumberFirst("^(?:[^表0-9]{0,6}公开|附)([0-9]+)表[：:]?$", RE2::Quiet);
   std::string n;
-  if (!RE2::FullMatch(s, kLabel, &n)) return std::nullopt;
+  if (!RE2::FullMatch(s, kLabel, &n) && !RE2::FullMatch(s, kNumberFirst, &n)) return std::nullopt;
   return ordinal_value(n);
 }
 
