@@ -6,8 +6,10 @@
 #include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
+#include "extract/recognize/assets.h"
 #include "extract/recognize/document_info.h"
 #include "extract/recognize/facts.h"
+#include "extract/recognize/glossary.h"
 #include "extract/recognize/outline.h"
 #include "extract/recognize/projects.h"
 #include "extract/recognize/segments.h"
@@ -85,6 +87,8 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
                                       read_prose_projects(layout.blocks, seg));
   // The figures the prose states, for the checks against the tables.
   doc.facts = extract_facts(doc.sections, doc.document.entity);
+  doc.assets = read_assets(doc.facts);
+  doc.glossary = read_glossary(doc.sections);
 
   if (doc.tables.empty())
     throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");

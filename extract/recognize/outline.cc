@@ -15,7 +15,58 @@ constexpr std::size_t kMaxHeadingBytes = 90;
 
 bool is_contents_line(const std::string& s) {
   static const RE2 kLeader("(\\.{4,}|…{2,}|·{4,})\\s*[0-9]*\\s*$", RE2::Quiet);
-  return RE2::PartialMatch(s, kLeader);
+  // Contents entries run together on one line: 一、部门主要职能二、部门机构设置三、名词解释…
+  static const RE2 kRunTogether("[一二三四五六七八九十]+、[^。；;，,]*[一二三四五六七八九十]+、[^。；;，,]*[一二三四五六七八九十]+、",
+                                RE2::Quiet);
+  return RE2::PartialMatch(s, kLeader) || RE2::PartialMatch(s, kRunTogether);
+}
+
+// A numbered list item that wrapped after a few words ("4．结转下年资金预算数为0万元，
+// 主要原因是本部门无此" / "6.…支出403.75") is prose, not a heading.
+bool is_wrapped_item(const HeadingMarker& h) {
+  static const RE2 kItemText("[，,]|[0-9]$", RE2::Quiet);
+  return h.rank >= 3 && RE2::PartialMatch(h.title, kItemText);
+}
+
+// An unnumbered heading (Shanghai's "名词解释", "部门预算编制说明") opens a section
+// when prose follows it before the next heading; cover lines and the contents
+// title are followed by headings only.
+bool followed_by_prose(const std::vector<Block>& blocks, const std::vector<bool>& in_table, std::size_t i) {
+  for (std::size_t j = i + 1; j < blocks.size(); ++j) {
+    const Block& b = blocks[j];
+    if (b.kind == BlockKind::grid || in_table[j]) return false;
+    std::string t = normalize::clean_text(b.text);
+    if (t.empty() || is_contents_line(t)) continue;
+    return b.kind != BlockKind::heading;
+  }
+  return false;
+}
+
+// 目录 / 目 录: the contents, never a section.
+bool is_contents_title(const std::string& s) {
+  static const RE2 kContents("^\\s*目\\s*录\\s*$", RE2::Quiet);
+  return RE2::FullMatch(s, kContents);
+}
+
+bool has_text(const Section& s) {
+  if (!s.text.empty()) return true;
+  for (const Section& c : s.children)
+    if (has_text(c)) return true;
+  return false;
+}
+
+// Contents entries printed without dot leaders become empty sections that
+// the real ones repeat later: drop those.
+void drop_contents_sections(std::vector<Section>& roots) {
+  auto label = [](const Section& s) { return s.marker + s.title; };
+  std::vector<Section> kept;
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    bool repeated = false;
+    for (std::size_t j = i + 1; j < roots.size() && !repeated; ++j) repeated = label(roots[j]) == label(roots[i]);
+    if (repeated && !has_text(roots[i])) continue;
+    kept.push_back(std::move(roots[i]));
+  }
+  roots = std::move(kept);
 }
 
 bool is_figure_caption(const std::string& s) {
@@ -44,9 +95,9 @@ HeadingMarker parse_heading_marker(const std::string& text) {
   static const Pattern kPatterns[] = {
       {"^(第[一二三四五六七八九十]+部分)\\s*(.*)$", 0},
       {"^([一二三四五六七八九十]+、)\\s*(.*)$", 1},
-      {"^([(（]\\s*[一二三四五六七八九十]+\\s*[)）])\\s*(.*)$", 2},
+      {"^([(（]\\s*[一二三四五六七八九十]+\\s*[)）]、?)\\s*(.*)$", 2},
       {"^([0-9]{1,2}\\s*[、.．](?:[^0-9]|$))\\s*(.*)$", 3},
-      {"^([(（]\\s*[0-9]{1,2}\\s*[)）])\\s*(.*)$", 4},
+      {"^([(（]\\s*[0-9]{1,2}\\s*[)）]、?)\\s*(.*)$", 4},
   };
   static const std::vector<std::unique_ptr<RE2>> kCompiled = [] {
     std::vector<std::unique_ptr<RE2>> v;
@@ -93,12 +144,21 @@ std::vector<Section> build_outline(const std::vector<Block>& blocks, const std::
     bool marked_up = b.kind == BlockKind::heading || b.emphasized;
     bool heading = h.rank >= 0 && !h.title.empty() &&
                    (h.rank == 0 || (!in_glossary && (marked_up || (text.size() <= kMaxHeadingBytes &&
-                                                                   !is_sentence(text)))));
+                                                                   !is_sentence(text) &&
+                                                                   !is_wrapped_item(h)))));
+    if (h.rank < 0 && b.kind == BlockKind::heading && text.size() <= kMaxHeadingBytes &&
+        !is_sentence(text) && !is_contents_title(text) && followed_by_prose(blocks, in_table, i)) {
+      // An unnumbered heading: top level, or under an open 第X部分.
+      h.title = strip_title(text);
+      h.rank = !open.empty() && !open.front().second->marker.empty() && open.front().first == 0 ? 1 : 0;
+      heading = true;
+      in_glossary = h.title.find("名词解释") != std::string::npos;
+    }
     if (!heading) {
       append_text(text);
       continue;
     }
-    if (h.rank == 0) in_glossary = h.title.find("名词解释") != std::string::npos;
+    if (h.rank == 0 && !h.marker.empty()) in_glossary = h.title.find("名词解释") != std::string::npos;
     Section s;
     s.marker = h.marker;
     s.title = h.title;
@@ -108,6 +168,7 @@ std::vector<Section> build_outline(const std::vector<Block>& blocks, const std::
     siblings.push_back(std::move(s));
     open.emplace_back(h.rank, &siblings.back());
   }
+  drop_contents_sections(roots);
   return roots;
 }
 
