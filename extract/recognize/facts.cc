@@ -191,6 +191,9 @@ class SubjectCleaner {
     static const RE2 kYear("^(?:截至|截止)?(?:19|20)[0-9]{2}年(?:度)?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?",
                            RE2::Quiet);
     static const RE2 kScopeTag("^\\((?:部门|单位|本级|汇总)\\)", RE2::Quiet);
+    // A list item's ordinal: 2. / 2、 / (1) / (一) / 一、
+    static const RE2 kOrdinal("^(?:[0-9]{1,2}[.、]|\\([0-9一二三四五六七八九十]{1,3}\\)、?|[一二三四五六七八九十]{1,3}、)",
+                              RE2::Quiet);
     bool changed = true;
     while (changed && !s.empty()) {
       changed = false;
@@ -199,6 +202,7 @@ class SubjectCleaner {
       RE2::Replace(&s, kYear, "");
       if (!entity_.empty() && starts_with(s, entity_)) s.erase(0, entity_.size());
       RE2::Replace(&s, kScopeTag, "");
+      RE2::Replace(&s, kOrdinal, "");
       for (const char* w : kLeadWords)
         if (starts_with(s, w) && s.size() > std::string(w).size()) s.erase(0, std::string(w).size());
       for (const char* w : kTailWords)
