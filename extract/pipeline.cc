@@ -78,9 +78,11 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   for (const auto& s : seg.segments) {
     if (!s.title.record.empty()) continue;  // performance forms: projects, not tables
     if (project_forms.used_segment[&s - seg.segments.data()]) continue;
+    if (s.grids.empty() && !s.says_no_data) continue;  // a title listed without its table (contents)
     ctx.default_unit = s.blocks.empty() ? "" : unit_before(layout.blocks, s.blocks.front());
     doc.tables.push_back(build_table(s, ctx, doc.warnings));
   }
+  complete_from_tables(doc.document, doc.tables, layout.blocks);
   doc.sections = build_outline(layout.blocks, seg.in_segment);
   // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
   doc.projects = merge_prose_projects(std::move(project_forms),
@@ -90,8 +92,10 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   doc.assets = read_assets(doc.facts);
   doc.glossary = read_glossary(doc.sections);
 
-  if (doc.tables.empty())
-    throw Error("input.not_disclosure", "no budget or final-account table found: not a disclosure?");
+  // A disclosure printed as prose only (tables published apart) still has
+  // its cover; anything with neither tables nor a cover is not a disclosure.
+  if (doc.tables.empty() && !doc.document.fiscal_year)
+    throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
 
   // Last: the arithmetic, on the finished model.
   if (options.run_checks) doc.checks = checks::run_checks(doc);

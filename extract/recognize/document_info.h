@@ -18,4 +18,10 @@ namespace budget::extract {
 // 单位名称 lines and table titles when the cover does not say.
 DocumentInfo read_document_info(const std::vector<Block>& blocks);
 
+// For documents that print only tables (no cover): the year most often named
+// in table titles and headers, 决算 when the tables are final-account forms,
+// and the scope from how the tables name their entity (部门： / 单位名称：).
+void complete_from_tables(DocumentInfo& info, const std::vector<Table>& tables,
+                          const std::vector<Block>& blocks);
+
 }  // namespace budget::extract

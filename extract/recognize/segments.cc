@@ -14,7 +14,7 @@ namespace {
 
 // The words that introduce the entity a table belongs to.
 const std::string kEntityLabels =
-    "^\\s*(?:单位名称|编制单位|编制部门|部门名称|编报单位|填报单位|预算单位|部门|单位)";
+    "^\\s*(?:单位名称|编制单位|编制部门|部门名称|编报单位|填报单位|预算单位|预算主管部门|主管部门|部门|单位)";
 
 bool says_no_data(const std::string& text) {
   const auto& phrases = registry().words("no_data_phrases");
