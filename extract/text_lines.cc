@@ -7,15 +7,6 @@
 namespace budget::extract {
 namespace {
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\u3000") == std::string::npos; }
-
-std::string trim(std::string s) {
-  std::size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  std::size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
 // Removes <b>, </b> and ** emphasis; returns whether any was there.
 bool strip_emphasis(std::string& s) {
   static const RE2 kTags("</?b>|\\*\\*", RE2::Quiet);
@@ -31,7 +22,7 @@ bool is_contents_line(const std::string& s) {
 // "单位：万" followed by a line holding only "元": the unit split over lines.
 bool is_split_unit(const std::string& line, const std::string& next) {
   static const RE2 kHead("^\\s*(金额)?单位\\s*[:：]\\s*[万千亿]?\\s*$", RE2::Quiet);
-  return RE2::FullMatch(line, kHead) && trim(next) == "元";
+  return RE2::FullMatch(line, kHead) && trim_line(next) == "元";
 }
 
 std::vector<std::string> split_cells(const std::string& line) {
@@ -39,7 +30,7 @@ std::vector<std::string> split_cells(const std::string& line) {
   std::size_t start = 0;
   while (true) {
     std::size_t tab = line.find('\t', start);
-    cells.push_back(trim(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+    cells.push_back(trim_line(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
     if (tab == std::string::npos) break;
     start = tab + 1;
   }
@@ -56,7 +47,7 @@ Block text_block(std::string line) {
     line = rest;
   }
   b.emphasized = strip_emphasis(line);
-  b.text = trim(line);
+  b.text = trim_line(line);
   return b;
 }
 
@@ -66,6 +57,17 @@ void finish_grid(Block& grid) {
 }
 
 }  // namespace
+
+bool is_blank_line(const std::string& s) {
+  return s.find_first_not_of(" \t\u3000") == std::string::npos;
+}
+
+std::string trim_line(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  std::size_t e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
 
 std::vector<Block> text_lines_to_blocks(const std::vector<std::string>& lines) {
   std::vector<Block> blocks;
@@ -80,7 +82,7 @@ std::vector<Block> text_lines_to_blocks(const std::vector<std::string>& lines) {
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
-    if (is_blank(line)) continue;  // blank lines separate blocks but never end a grid
+    if (is_blank_line(line)) continue;  // blank lines separate blocks but never end a grid
     if (line.find('\t') != std::string::npos && !is_contents_line(line)) {
       GridRow row;
       for (auto& text : split_cells(line)) {
@@ -95,9 +97,9 @@ std::vector<Block> text_lines_to_blocks(const std::vector<std::string>& lines) {
       std::replace(line.begin(), line.end(), '\t', ' ');
     } else {
       std::size_t next = i + 1;
-      while (next < lines.size() && is_blank(lines[next])) ++next;
+      while (next < lines.size() && is_blank_line(lines[next])) ++next;
       if (next < lines.size() && is_split_unit(line, lines[next])) {
-        line = trim(line) + "元";
+        line = trim_line(line) + "元";
         i = next;
       }
     }

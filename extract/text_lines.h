@@ -16,4 +16,9 @@ namespace budget::extract {
 
 std::vector<Block> text_lines_to_blocks(const std::vector<std::string>& lines);
 
+// A line of nothing but spaces, tabs and ideographic spaces.
+bool is_blank_line(const std::string& s);
+// The line without leading and trailing spaces and tabs.
+std::string trim_line(const std::string& s);
+
 }  // namespace budget::extract

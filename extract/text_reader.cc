@@ -30,15 +30,6 @@ std::vector<std::string> split_lines(std::string_view text) {
   return lines;
 }
 
-bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\u3000") == std::string::npos; }
-
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  std::size_t e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
 // Texts of the standalone lines that are watermarks: repeated at least
 // kWatermarkMinRepeats times, at least once directly after themselves
 // (blank lines between them do not count).
@@ -46,8 +37,8 @@ std::map<std::string, int> find_watermarks(const std::vector<std::string>& lines
   std::map<std::string, int> count, adjacent;
   std::string previous;
   for (const auto& raw : lines) {
-    if (is_blank(raw)) continue;
-    std::string line = trim(raw);
+    if (is_blank_line(raw)) continue;
+    std::string line = trim_line(raw);
     bool standalone = raw.find('\t') == std::string::npos && line.size() <= kWatermarkMaxBytes;
     if (standalone) {
       ++count[line];
@@ -71,7 +62,7 @@ LayoutDocument read_text(std::string_view text) {
   int removed = 0;
   std::vector<std::string> kept;
   for (auto& line : lines) {
-    if (!is_blank(line) && marks.count(trim(line))) {
+    if (!is_blank_line(line) && marks.count(trim_line(line))) {
       ++removed;
       continue;
     }
