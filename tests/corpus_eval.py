@@ -58,6 +58,10 @@ def main():
     ap.add_argument('--min-cell-f1', type=float, default=1.0)
     ap.add_argument('--min-table-recall', type=float, default=1.0)
     ap.add_argument('--max-leaks', type=int, default=0)
+    ap.add_argument('--max-dirty', type=int, default=0, help='strings with Kangxi radicals or U+FFFD')
+    ap.add_argument('--min-proj-name', type=float, help='project names found (rate)')
+    ap.add_argument('--min-fund', type=float, help='project fund totals exact (rate)')
+    ap.add_argument('--min-ind-f1', type=float, help='indicator F1')
     ap.add_argument('--max-failures', type=int, default=0, help='crashes, timeouts and invalid JSON')
     ap.add_argument('--timeout', type=float, default=120, help='seconds per document')
     ap.add_argument('--jobs', type=int, default=1)
@@ -97,8 +101,13 @@ def main():
         ('cell F1', o.get('cell_F1'), '>=', a.min_cell_f1),
         ('table recall', o.get('tbl_R'), '>=', a.min_table_recall),
         ('leaks', o.get('leaks'), '<=', a.max_leaks),
+        ('dirty strings', o.get('dirty'), '<=', a.max_dirty),
         ('failures', o.get('fail'), '<=', a.max_failures),
     ]
+    for name, key, limit in (('project names', 'proj_name', a.min_proj_name),
+                             ('fund totals', 'fund', a.min_fund), ('indicator F1', 'ind_F1', a.min_ind_f1)):
+        if limit is not None:
+            checks.append((name, o.get(key), '>=', limit))
     bad = 0
     print('corpus_eval: %d %s document(s)' % (o.get('docs', 0), a.inputs))
     for name, value, op, limit in checks:

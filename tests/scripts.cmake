@@ -10,9 +10,15 @@
 #                      scored by shared/tools/evaluate.py: cell F1 and table
 #                      recall 1.000, no leaks, no failed runs.  SKIPPED (77)
 #                      when ../shared is absent.
-#   corpus_pdf_eval    the same on the PDF documents (F1 and recall >= 0.99);
-#                      registered only when BUDGET_PDF_EVAL=1 is set in the
-#                      environment at configure time.  Label "pdf".
+#   corpus_pdf_eval    the same on the PDF documents of every producer (F1 and
+#                      recall >= 0.99, no leaks or dirty strings), with the
+#                      projects (names and fund totals 100%, indicator F1 >= 0.98).
+#   corpus_real_eval   budgetx on the real PDFs of ../shared/corpus/real, scored by
+#                      shared/tools/realscore.py: every standard table found,
+#                      amount recall >= 0.99, no leaks, no failed runs.  SKIPPED
+#                      (77) when ../shared is absent.
+#   metamorphic        the samples printed other ways (unit 元, '-' blanks,
+#                      split codes, …) extract to the same cells.
 #
 # The scripts run with Debian's /usr/bin/python3, which has python3-jsonschema
 # (setup.sh installs it); any other python3 found is the fallback.
@@ -50,16 +56,30 @@ add_test(NAME corpus_text_eval
   COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/corpus_eval.py
           --budgetx ${budget_exe} --shared ${budget_shared} --inputs text
           --min-cell-f1 1.0 --min-table-recall 1.0 --max-leaks 0 --max-failures 0
+          --min-proj-name 1.0 --min-fund 1.0 --min-ind-f1 0.98
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(corpus_text_eval PROPERTIES
   LABELS "corpus" SKIP_RETURN_CODE 77 TIMEOUT 600)
 
-if("$ENV{BUDGET_PDF_EVAL}" STREQUAL "1")
-  add_test(NAME corpus_pdf_eval
-    COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/corpus_eval.py
-            --budgetx ${budget_exe} --shared ${budget_shared} --inputs pdf
-            --min-cell-f1 0.99 --min-table-recall 0.99 --max-leaks 0 --max-failures 0 --jobs 2
-    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(corpus_pdf_eval PROPERTIES
-    LABELS "pdf" SKIP_RETURN_CODE 77 WILL_FAIL FALSE TIMEOUT 1800)
-endif()
+add_test(NAME corpus_pdf_eval
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/corpus_eval.py
+          --budgetx ${budget_exe} --shared ${budget_shared} --inputs pdf
+          --min-cell-f1 0.99 --min-table-recall 0.99 --max-leaks 0 --max-failures 0
+          --min-proj-name 1.0 --min-fund 1.0 --min-ind-f1 0.98 --jobs 2
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(corpus_pdf_eval PROPERTIES
+  LABELS "corpus;pdf" SKIP_RETURN_CODE 77 TIMEOUT 1800)
+
+add_test(NAME corpus_real_eval
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/real_eval.py
+          --budgetx ${budget_exe} --shared ${budget_shared}
+          --min-tables-found 1.0 --min-amount-recall 0.99 --max-leaks 0 --max-failures 0
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(corpus_real_eval PROPERTIES
+  LABELS "corpus;pdf" SKIP_RETURN_CODE 77 TIMEOUT 1800)
+
+add_test(NAME metamorphic
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/metamorphic.py ${budget_exe}
+          ${PROJECT_SOURCE_DIR}/samples/seed-text/input.txt ${PROJECT_SOURCE_DIR}/samples/dev-text/input.txt
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(metamorphic PROPERTIES LABELS "golden" TIMEOUT 300)
