@@ -180,6 +180,9 @@ struct Document {
   std::vector<Fact> facts;
   Assets assets;
   std::vector<GlossaryEntry> glossary;
+  // 部门（单位）整体支出绩效目标表: the department's overall targets, in the
+  // project record's shape (name = the department, form "overall_performance").
+  std::vector<Project> overall_performance;
   std::vector<CheckResult> checks;
   std::vector<Warning> warnings;
 };

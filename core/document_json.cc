@@ -393,6 +393,7 @@ std::string to_json(const Document& doc) {
   write_array(w, "facts", doc.facts, write_fact);
   write_assets(w, doc.assets);
   write_array(w, "glossary", doc.glossary, write_glossary_entry);
+  write_array(w, "overall_performance", doc.overall_performance, write_project);
   write_array(w, "checks", doc.checks, write_check);
   write_array(w, "warnings", doc.warnings, write_warning);
   w.end_object();

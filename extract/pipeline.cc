@@ -85,6 +85,7 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   complete_from_tables(doc.document, doc.tables, layout.blocks);
   doc.sections = build_outline(layout.blocks, seg.in_segment);
   // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
+  doc.overall_performance = std::move(project_forms.overall);
   doc.projects = merge_prose_projects(std::move(project_forms),
                                       read_prose_projects(layout.blocks, seg));
   // The figures the prose states, for the checks against the tables.

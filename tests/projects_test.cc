@@ -256,6 +256,32 @@ TEST(projects_test, pipeline_reads_forms_and_prose) {
   for (const Table& t : doc.tables) EXPECT_EQ(t.title.find("绩效目标"), std::string::npos);
 }
 
+TEST(projects_test, overall_performance_form_is_kept_apart) {
+  Block title;
+  title.text = "某局部门整体支出绩效目标表";
+  Block grid;
+  grid.kind = BlockKind::grid;
+  grid.rows = rows({
+      "部门名称|某局|||",
+      "年度资金总额|1,000,000|||",
+      "年度总体目标|保障机构运转|||",
+      "一级指标|二级指标|三级指标|指标值",
+      "产出指标|数量指标|保障人数|≥50人",
+  });
+  grid.columns = 4;
+  Segmentation seg = segment_blocks({title, grid});
+  ProjectRecords r = read_project_forms(seg);
+  EXPECT_TRUE(r.projects.empty());
+  ASSERT_EQ(r.overall.size(), 1u);
+  EXPECT_EQ(r.overall[0].name, "某局");
+  EXPECT_EQ(r.overall[0].form, "overall_performance");
+  EXPECT_EQ(amount(r.overall[0].funds_annual.total), "1000000");
+  EXPECT_EQ(r.overall[0].goal_annual, "保障机构运转");
+  EXPECT_EQ(indicator_lines(r.overall[0]), (std::vector<std::string>{"annual 产出指标/数量指标/保障人数=≥50人"}));
+  ASSERT_EQ(r.used_segment.size(), 1u);
+  EXPECT_TRUE(r.used_segment[0]);
+}
+
 TEST(projects_test, unnamed_prose_merges_into_the_next_form) {
   ProjectRecords forms, prose;
   Project form;

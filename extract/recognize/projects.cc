@@ -31,6 +31,7 @@ enum class Field {
   period,
   start_date,
   end_date,
+  unit_name,    // 部门（单位）名称 of an overall form: its name
   funds_block,  // 项目资金(元): the block's unit
   period_total,
   annual_total,
@@ -61,6 +62,9 @@ struct Label {
 // Printed labels of the form, compared whole after label_key().
 constexpr Label kLabels[] = {
     {"项目名称", Field::name},
+    {"部门名称", Field::unit_name},
+    {"单位名称", Field::unit_name},
+    {"部门(单位)名称", Field::unit_name},
     {"主管部门及代码", Field::department},
     {"主管部门及编码", Field::department},
     {"主管部门(代码)", Field::department},
@@ -86,6 +90,9 @@ constexpr Label kLabels[] = {
     {"年度资金总额", Field::annual_total},
     {"年度资金申请总额", Field::annual_total},
     {"年度资金", Field::annual_total},
+    {"资金总额", Field::annual_total},
+    {"预算资金总额", Field::annual_total},
+    {"年度预算资金总额", Field::annual_total},
     {"中央财政资金", Field::central},
     {"中央补助资金", Field::central},
     {"中央资金", Field::central},
@@ -572,6 +579,7 @@ class FormReader {
     last_text_ = nullptr;
     switch (field) {
       case Field::name: set_text(current_.name, values); last_text_ = nullptr; break;
+      case Field::unit_name: set_text(current_.name, values); last_text_ = nullptr; break;
       case Field::department: {
         std::string d;
         set_text(d, values);
@@ -622,11 +630,17 @@ class FormReader {
         break;
       case Field::goal_period_head:
         period_goal_col_ = label.col;
-        goals_pending_ = true;
+        if (values.empty())
+          goals_pending_ = true;  // the goal texts are on the next row
+        else
+          set_text(current_.goal_period, values);
         break;
       case Field::goal_annual_head:
         annual_goal_col_ = label.col;
-        goals_pending_ = true;
+        if (values.empty())
+          goals_pending_ = true;
+        else
+          set_text(current_.goal_annual, values);
         break;
       case Field::indicators: break;
     }
@@ -698,7 +712,8 @@ ProjectRecords read_project_forms(const Segmentation& seg) {
   out.used_segment.assign(seg.segments.size(), false);
   for (std::size_t i = 0; i < seg.segments.size(); ++i) {
     const TableSegment& s = seg.segments[i];
-    if (!is_project_record(s.title.record) && !(!s.titled && is_untitled_form(s.grids))) continue;
+    const bool overall = s.title.record == "overall_performance";
+    if (!overall && !is_project_record(s.title.record) && !(!s.titled && is_untitled_form(s.grids))) continue;
     out.used_segment[i] = true;
     std::vector<GridRow> rows;
     for (const Block& g : s.grids) rows.insert(rows.end(), g.rows.begin(), g.rows.end());
@@ -711,6 +726,12 @@ ProjectRecords read_project_forms(const Segmentation& seg) {
       i = j;
     }
     for (Project& p : read_performance_forms(rows, s.page)) {
+      if (overall) {
+        p.form = "overall_performance";
+        if (p.name.empty()) p.name = s.entity_line;
+        out.overall.push_back(std::move(p));
+        continue;
+      }
       out.projects.push_back(std::move(p));
       out.first_block.push_back(s.blocks.empty() ? 0 : s.blocks.front());
     }

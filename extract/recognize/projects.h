@@ -41,13 +41,16 @@ std::vector<Project> read_performance_forms(const std::vector<GridRow>& rows, in
 
 struct ProjectRecords {
   std::vector<Project> projects;
+  std::vector<Project> overall;          // 部门（单位）整体支出绩效目标表, form "overall_performance"
   std::vector<std::size_t> first_block;  // per project: index of its first block
   std::vector<bool> used_segment;        // per segment: read as a project form (not a table)
 };
 
 // Every project form of a segmentation: segments whose title names a
 // performance record, plus untitled grids that continue one (a form split
-// over pages whose continuation lost its title).
+// over pages whose continuation lost its title).  整体支出绩效目标表 (the
+// department's overall targets) are read the same way into `overall`, named
+// after the department.
 ProjectRecords read_project_forms(const Segmentation& seg);
 
 // Projects described in prose (项目经费情况说明 with 一、项目概述 … 七、绩效目标),
