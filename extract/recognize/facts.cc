@@ -25,6 +25,7 @@ constexpr const char* kFlatWords[] = {"持平", "相同", "一致", "不变", "�
 constexpr const char* kShareWord = "占";
 // Openers stripped from the front of a subject.
 constexpr const char* kLeadWords[] = {"其中", "主要包括", "包括", "主要用于以下方面", "主要用于",
+                                      "主要原因是", "主要原因", "原因是", "主要是",
                                       "分别为", "分别是", "此外", "另外", "同时", "合计",
                                       "本部门", "本单位", "我单位", "我部门", "我局", "的"};
 // Verbs stripped from the end of a subject (机关运行经费预算为 → 机关运行经费预算).
@@ -33,13 +34,20 @@ constexpr const char* kTailWords[] = {"达到", "为", "是", "达"};
 constexpr const char* kGenericSubjects[] = {"涉及资金", "涉及金额", "共计金额", "金额", "共计",
                                             "资金", "涉及项目金额", "涉及项目预算资金"};
 
+// Subjects naming only the kind of figure (决算 reports: "1、…行政运行（项）。年初预算为…，
+// 支出决算为…"): the item named by the sentence before is put before them.
+constexpr const char* kBareSubjects[] = {"年初预算", "支出决算", "决算", "预算", "决算数", "预算数",
+                                         "调整预算", "全年预算", "完成年初预算的", "完成预算的"};
+// A sentence without figures this short can name the item the next ones are about.
+constexpr std::size_t kMaxTopicChars = 60;
+
 bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
 bool ends_with(const std::string& s, const std::string& p) {
   return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
 }
 
 std::string trim(std::string s) {
-  static const RE2 kEdges("^[\\s,，:：、]+|[\\s,，:：、]+$", RE2::Quiet);
+  static const RE2 kEdges("^[\\s,，:：、;；]+|[\\s,，:：、;；]+$", RE2::Quiet);
   RE2::GlobalReplace(&s, kEdges, "");
   return s;
 }
@@ -114,9 +122,11 @@ std::vector<std::string> sentences(const std::string& text) {
   return out;
 }
 
-// Clause boundaries in a folded sentence: , : 、 ( not between digits.
+// Clause boundaries in a folded sentence: , : ; 。 (a comma between digits is
+// a thousands separator).  、 is none: it joins the items of a list
+// (收入、支出预算总计), and a figure's subject starts after the figure before it.
 bool is_boundary(const std::string& s, std::size_t i, std::size_t* width) {
-  static const std::string kMulti[] = {"、", "。"};
+  static const std::string kMulti[] = {"。"};
   for (const auto& m : kMulti)
     if (s.compare(i, m.size(), m) == 0) {
       *width = m.size();
@@ -155,7 +165,7 @@ std::vector<Clause> clauses(const std::string& s) {
 
 const char* change_word_at_end(std::string prefix, int* sign) {
   // 增加（减少） prints both directions: the first is meant.
-  static const RE2 kNoise("(?:\\((?:增加|减少|增长|下降)\\)|了|约|为)$", RE2::Quiet);
+  static const RE2 kNoise("(?:\\((?:增加|减少|增长|下降|降低|上升)\\)|了|约|为)$", RE2::Quiet);
   while (RE2::Replace(&prefix, kNoise, "")) {
   }
   for (const char* w : kUpWords)
@@ -201,6 +211,9 @@ class SubjectCleaner {
       s = trim(s);
       RE2::Replace(&s, kYear, "");
       if (!entity_.empty() && starts_with(s, entity_)) s.erase(0, entity_.size());
+      // 某局部门2018年度… : the entity's 部门/单位 before the year.
+      static const RE2 kScopeYear("^(?:部门|单位)((?:19|20)[0-9]{2}年)", RE2::Quiet);
+      RE2::Replace(&s, kScopeYear, "\\1");
       RE2::Replace(&s, kScopeTag, "");
       RE2::Replace(&s, kOrdinal, "");
       for (const char* w : kLeadWords)
@@ -215,6 +228,11 @@ class SubjectCleaner {
  private:
   std::string entity_;
 };
+
+bool is_bare(const std::string& subject) {
+  return std::any_of(std::begin(kBareSubjects), std::end(kBareSubjects),
+                     [&](const char* w) { return subject == w; });
+}
 
 bool is_generic(const std::string& subject) {
   return std::any_of(std::begin(kGenericSubjects), std::end(kGenericSubjects),
@@ -231,6 +249,16 @@ class FactReader {
   void sentence(const std::string& original) {
     std::string s = normalize::fold_width(original);
     std::vector<Figure> figures = find_figures(s);
+    if (figures.empty()) {
+      // "1、一般公共服务支出（类）财政事务（款）行政运行（项）。" names what follows.
+      static const RE2 kTopicEnd("[。；;：:]$", RE2::Quiet);
+      std::string t = s;
+      RE2::Replace(&t, kTopicEnd, "");
+      bool clause = t.find(',') != std::string::npos || t.find(':') != std::string::npos ||
+                    t.find(';') != std::string::npos;  // "主要用于：…" explains, it names nothing
+      t = clean_(t);
+      if (!clause && !t.empty() && normalize::to_u32(t).size() <= kMaxTopicChars) topic_ = t;
+    }
     std::size_t first_fact = out_.size();
     std::optional<std::size_t> head;  // the figure a 其中 list belongs to
     int parts = 0;                    // figures listed after 其中
@@ -307,6 +335,7 @@ class FactReader {
     fact.section = section_;
     fact.subject = clean_(p);
     if (is_generic(fact.subject) && !prev_subject.empty()) fact.subject = prev_subject + fact.subject;
+    if (is_bare(fact.subject) && !topic_.empty()) fact.subject = topic_ + fact.subject;
     fact.value = f.value;
     fact.unit = f.unit;
     fact.text = original;
@@ -322,6 +351,7 @@ class FactReader {
   SubjectCleaner clean_;
   std::vector<Fact> out_;
   std::optional<std::size_t> carry_;
+  std::string topic_;  // the item the last figure-less sentence named
 };
 
 bool has_figure(const std::string& text) { return !find_figures(normalize::fold_width(text)).empty(); }
