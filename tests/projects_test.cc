@@ -193,6 +193,19 @@ TEST(projects_test, forms_in_one_list_and_a_lost_name_label) {
   EXPECT_EQ(projects[1].indicators.size(), 2u);
 }
 
+TEST(projects_test, form_continued_on_a_page_that_repeats_its_header) {
+  std::vector<std::string> lines = kHeader;
+  lines.push_back("|产出指标|数量指标|a|1次|数量指标|a|1次");
+  lines.push_back("项目名称||J安委会工作经费|||||");  // the next page repeats the name and the header
+  lines.push_back("绩效指标|一级指标|二级指标|三级指标|指标值|二级指标|三级指标|指标值");
+  lines.push_back("||质量指标|b|100%|质量指标|b|100%");
+  auto projects = read_performance_forms(rows(lines), 0);
+  ASSERT_EQ(projects.size(), 1u);
+  EXPECT_EQ(indicator_lines(projects[0]),
+            (std::vector<std::string>{"period 产出指标/数量指标/a=1次", "annual 产出指标/数量指标/a=1次",
+                                      "period 产出指标/质量指标/b=100%", "annual 产出指标/质量指标/b=100%"}));
+}
+
 TEST(projects_test, kind_split_funds_and_dates) {
   auto projects = read_performance_forms(rows({
       "项目名称|就业援助基地补贴|项目性质|经常性项目|项目类别|特定目标类",

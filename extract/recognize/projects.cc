@@ -428,6 +428,7 @@ class FormReader {
       current_.name = cells[0].text;
       return;
     }
+    if (repeats_name(cells)) return;  // a page of the same form repeating its name row
     if (starts_new_project(cells)) finish();
     if (is_indicator_header(cells)) {
       read_indicator_header(cells, ind_);
@@ -453,6 +454,14 @@ class FormReader {
     auto f = label_of(cells[0].key);
     return f && (*f == Field::department || *f == Field::implementing_unit || *f == Field::attribute ||
                  *f == Field::period || *f == Field::funds_block);
+  }
+
+  bool repeats_name(const std::vector<FormCell>& cells) const {
+    auto f = label_of(cells[0].key);
+    if (!started_ || !f || *f != Field::name || current_.name.empty()) return false;
+    std::string name;
+    for (std::size_t i = 1; i < cells.size() && !label_of(cells[i].key); ++i) name += cells[i].text;
+    return name == current_.name;
   }
 
   bool starts_new_project(const std::vector<FormCell>& cells) const {
