@@ -309,16 +309,6 @@ const Row* row_named(const Table& table, std::string_view side, std::string_view
   return found;
 }
 
-const Row* row_with_code(const Table& table, std::string_view side, std::string_view code) {
-  const Row* found = nullptr;
-  for (std::size_t i : rows_on_side(table, side)) {
-    if (!table.rows[i].code || *table.rows[i].code != code) continue;
-    if (found) return nullptr;
-    found = &table.rows[i];
-  }
-  return found;
-}
-
 const Row* total_row(const Table& table, std::string_view side) {
   const Row* found = nullptr;
   for (std::size_t i : rows_on_side(table, side)) {
@@ -332,28 +322,33 @@ const Row* total_row(const Table& table, std::string_view side) {
 // ---- structure -----------------------------------------------------------
 
 Hierarchy::Hierarchy(const Table& table, std::string_view side)
-    : table_(&table), rows_(rows_on_side(table, side)), children_(table.rows.size()) {
+    : table_(&table),
+      side_(side),
+      rows_(rows_on_side(table, side)),
+      children_(table.rows.size()),
+      half_unit_(detail::half_unit(table)),
+      keys_(amount_keys(table, side)) {
   const auto& rows = table.rows;
-  std::map<std::string, int> code_count;
+  std::set<std::string> repeated;
   for (std::size_t i : rows_)
-    if (rows[i].code) ++code_count[*rows[i].code];
-  bool unique_codes = std::all_of(code_count.begin(), code_count.end(),
-                                  [](const auto& kv) { return kv.second == 1; });
+    if (rows[i].code && !by_code_.emplace(*rows[i].code, i).second) repeated.insert(*rows[i].code);
+  for (const std::string& code : repeated) by_code_.erase(code);
 
   std::vector<std::size_t> totals;
   for (std::size_t p = 0; p < rows_.size(); ++p) {
     const Row& row = rows[rows_[p]];
-    auto& kids = children_[rows_[p]];
-    if (row.code) {
+    if (row.code && repeated.empty()) {
+      // Unique codes: a row's parent is its code without the last level.
+      if (row.code->size() <= 2) continue;
+      auto parent = by_code_.find(row.code->substr(0, row.code->size() - 2));
+      if (parent != by_code_.end()) children_[parent->second].push_back(rows_[p]);
+    } else if (row.code) {
+      // Repeated codes (a block per unit): the rows following it under its prefix.
       const std::string& code = *row.code;
-      for (std::size_t q = unique_codes ? 0 : p + 1; q < rows_.size(); ++q) {
+      for (std::size_t q = p + 1; q < rows_.size(); ++q) {
         const Row& other = rows[rows_[q]];
-        bool under = other.code && other.code->size() > code.size() && starts_with(*other.code, code);
-        if (!under) {
-          if (unique_codes) continue;
-          break;
-        }
-        if (other.code->size() == code.size() + 2) kids.push_back(rows_[q]);
+        if (!other.code || other.code->size() <= code.size() || !starts_with(*other.code, code)) break;
+        if (other.code->size() == code.size() + 2) children_[rows_[p]].push_back(rows_[q]);
       }
     } else if (is_total_row(row)) {
       totals.push_back(rows_[p]);
@@ -361,7 +356,7 @@ Hierarchy::Hierarchy(const Table& table, std::string_view side)
       for (std::size_t q = p + 1; q < rows_.size(); ++q) {
         const Row& other = rows[rows_[q]];
         if (other.code || is_total_row(other) || other.level <= row.level) break;
-        if (other.level == row.level + 1) kids.push_back(rows_[q]);
+        if (other.level == row.level + 1) children_[rows_[p]].push_back(rows_[q]);
       }
     }
   }
@@ -393,13 +388,25 @@ int Hierarchy::roundings(std::size_t row, const std::string& key) const {
   return n;
 }
 
+const Row* Hierarchy::with_code(const std::string& code) const {
+  auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &table_->rows[it->second];
+}
+
+const Hierarchy& Structures::of(const Table& table, std::string_view side) {
+  auto key = std::make_pair(&table, std::string(side));
+  auto it = built_.find(key);
+  if (it == built_.end()) it = built_.emplace(key, Hierarchy(table, side)).first;
+  return it->second;
+}
+
 void compare_with_children(const Hierarchy& h, std::size_t parent, std::string_view rule,
                            std::vector<CheckResult>& out) {
   const Table& t = h.table();
   const Row& p = t.rows[parent];
   const auto& kids = h.children(parent);
-  Amount hu = half_unit(t);
-  for (const std::string& key : amount_keys(t, p.side)) {
+  Amount hu = h.half_unit();
+  for (const std::string& key : h.keys()) {
     bool any = has_value(p, key) ||
                std::any_of(kids.begin(), kids.end(), [&](std::size_t k) { return has_value(t.rows[k], key); });
     if (!any) continue;
@@ -426,20 +433,18 @@ bool in_group_of(const Column& total, const Column& part) {
 
 // ---- figures in tables -------------------------------------------------------
 
-Ref total_ref(const Table& table, const Row& row, std::string key) {
-  Hierarchy h(table, row.side);
-  int n = h.roundings(static_cast<std::size_t>(&row - table.rows.data()), key);
-  return {&table, &row, std::move(key), std::max(n, has_value(row, key) ? 1 : 0)};
+Ref total_ref(Structures& s, const Table& table, const Row& row, std::string key) {
+  const Hierarchy& h = s.of(table, row.side);
+  int n = std::max(h.roundings(static_cast<std::size_t>(&row - table.rows.data()), key), has_value(row, key) ? 1 : 0);
+  return {&table, &row, std::move(key), n, h.half_unit()};
 }
 
 Ref line_ref(const Table& table, const Row& row, std::string key) {
   int n = has_value(row, key) ? 1 : 0;
-  return {&table, &row, std::move(key), n};
+  return {&table, &row, std::move(key), n, half_unit(table)};
 }
 
-Figure figure_of(const Ref& ref) {
-  return {value_or_zero(*ref.row, ref.key), half_unit(*ref.table), ref.roundings};
-}
+Figure figure_of(const Ref& ref) { return {value_or_zero(*ref.row, ref.key), ref.half_unit, ref.roundings}; }
 
 std::string where_of(const Ref& ref) { return where(*ref.table, *ref.row, ref.key); }
 
@@ -460,10 +465,14 @@ void relate(std::vector<CheckResult>& out, std::string_view rule, const Ref& pri
 
 SummaryLines summary_lines(const Table& table, std::string_view side) {
   SummaryLines s;
-  if (!is_readable_list(table, side)) return s;
+  // Lists are printed line by line side by side: one list misread, the
+  // other may be too.
+  for (const std::string& list : sides(table))
+    if (!is_readable_list(table, list)) return s;
   std::vector<const Row*> carryover;
   for (std::size_t i : rows_on_side(table, side)) {
     const Row& row = table.rows[i];
+    if (is_total_row(row) && row.values.empty()) continue;  // a total printing nothing states nothing
     if (is_total_row(row)) {
       if (!s.first_total) s.first_total = &row;
       s.grand_total = &row;
@@ -497,50 +506,62 @@ Part part_named(std::string_view raw) {
   return Part::kNone;
 }
 
-std::pair<Part, std::string> part_keyed(std::string_view key) {
-  std::vector<std::string> frags;
+namespace {
+
+std::vector<std::string> fragments(std::string_view key) {
+  std::vector<std::string> out;
   for (std::size_t start = 0;;) {
     std::size_t dot = key.find('.', start);
-    frags.emplace_back(key.substr(start, dot == std::string_view::npos ? dot : dot - start));
-    if (dot == std::string_view::npos) break;
+    out.emplace_back(key.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    if (dot == std::string_view::npos) return out;
     start = dot + 1;
   }
+}
+
+bool is_measure(std::string_view fragment) {
+  return fragment == "final" || fragment == "initial_budget" || fragment == "adjusted_budget";
+}
+
+}  // namespace
+
+std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key) {
+  bool measured = std::any_of(table.columns.begin(), table.columns.end(),
+                              [](const Column& c) { return is_measure(fragments(c.key).back()); });
+  std::vector<std::string> path = fragments(key);
+  std::string measure;
+  if (measured) {
+    measure = path.back();
+    path.pop_back();
+  } else if (path.size() == 1 && path[0] == "total") {
+    return {Part::kTotal, ""};
+  } else if (path.size() > 1 && path.back() == "total") {
+    path.pop_back();  // 小计 of a group
+  }
+  if (path.empty()) return {measured ? Part::kTotal : Part::kNone, measure};
   static const std::pair<std::string_view, Part> kKeys[] = {
       {"vehicle_purchase", Part::kPurchase}, {"vehicle_operation", Part::kOperation},
       {"abroad", Part::kAbroad},             {"reception", Part::kReception},
-      {"meetings", Part::kMeetings},         {"training", Part::kTraining},
-      {"vehicles", Part::kVehicles}};
-  Part part = Part::kNone;
-  for (const auto& [word, p] : kKeys) {
-    auto it = std::find(frags.begin(), frags.end(), word);
-    if (it == frags.end()) continue;
-    part = p;
-    it = frags.erase(it);
-    if (p == Part::kVehicles && it != frags.end() && *it == "total") frags.erase(it);
-    break;
-  }
-  if (part == Part::kPurchase || part == Part::kOperation) {
-    auto it = std::find(frags.begin(), frags.end(), "vehicles");
-    if (it != frags.end()) frags.erase(it);
-  }
-  if (part == Part::kNone && !frags.empty() && frags.front() == "total") {
-    part = Part::kTotal;
-    frags.erase(frags.begin());
-  }
-  std::string rest;
-  for (const std::string& f : frags) rest += (rest.empty() ? "" : ".") + f;
-  return {part, rest};
+      {"meetings", Part::kMeetings},         {"training", Part::kTraining}};
+  Part part = path.back() == "vehicles" ? Part::kVehicles : Part::kNone;
+  for (const auto& [word, p] : kKeys)
+    if (path.back() == word) part = p;
+  // Only the category under 公务用车 may have a group in front of it.
+  bool grouped = path.size() == 1 || (path.size() == 2 && path[0] == "vehicles" &&
+                                      (part == Part::kPurchase || part == Part::kOperation));
+  return {grouped ? part : Part::kNone, measure};
 }
 
-std::optional<Ref> operating_expenses_figure(const Document& doc, std::string_view suffix) {
+std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc, std::string_view suffix) {
   if (const Table* t = unique_table(doc, "operating_expenses" + std::string(suffix))) {
     const Row* row = total_row(*t, "");
     if (!row && t->rows.size() == 1) row = &t->rows[0];
     if (!row) return std::nullopt;
-    if (column(*t, "", "general_public")) return total_ref(*t, *row, "general_public");
+    if (column(*t, "", "general_public")) return total_ref(s, *t, *row, "general_public");
     for (const char* other : {"government_fund", "state_capital"})
-      if (has_value(*row, other) && value_or_zero(*row, other) != Amount{}) return std::nullopt;
-    return total_ref(*t, *row, "total");
+      if (value_or_zero(*row, other) != Amount{}) return std::nullopt;
+    for (const char* key : {"total", "operating_expenses"})
+      if (column(*t, "", key)) return total_ref(s, *t, *row, key);
+    return std::nullopt;
   }
   if (const Table* t = unique_table(doc, "three_public" + std::string(suffix))) {
     const Column* c = column(*t, "", "operating_expenses");
@@ -593,8 +614,10 @@ std::string source_key(std::string_view name) {
       {"其他收入", "other_income"},
       {"财政拨款", "appropriation"},
   };
+  // 结转下年 / 年末结转 is what is carried on, not what came in.
+  bool carried_on = contains(name, "下年") || contains(name, "年末") || contains(name, "年终");
   for (const auto& [word, key] : kSources)
-    if (contains(name, word)) return std::string(key);
+    if (contains(name, word) && !(key == "carryover" && carried_on)) return std::string(key);
   return {};
 }
 

@@ -9,6 +9,7 @@
 //          {{3484900, 50}, {275000, 50}}, {3759900, 50}})   -> pass, tolerance 100
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,8 +121,6 @@ std::optional<int> page_of(const Table& table, const Row& row);
 
 // The rows of a list whose name (normalised) is `name`; nullptr unless exactly one.
 const Row* row_named(const Table& table, std::string_view side, std::string_view name);
-// The row with classification code `code` in a list; nullptr unless exactly one.
-const Row* row_with_code(const Table& table, std::string_view side, std::string_view code);
 // The grand total row of a list: its only level-0 total row; nullptr otherwise.
 const Row* total_row(const Table& table, std::string_view side);
 
@@ -146,11 +145,30 @@ class Hierarchy {
   // How many printed leaves under `row` carry a value in `key` (the row
   // itself if it has no children): the roundings its figure may stand for.
   int roundings(std::size_t row, const std::string& key) const;
+  // The table's half unit (half_unit(table)).
+  Amount half_unit() const { return half_unit_; }
+  // The list's amount keys (amount_keys).
+  const std::vector<std::string>& keys() const { return keys_; }
+  // The row of the list coded `code`; nullptr unless exactly one.
+  const Row* with_code(const std::string& code) const;
 
  private:
   const Table* table_;
+  std::string side_;
   std::vector<std::size_t> rows_;
   std::vector<std::vector<std::size_t>> children_;  // indexed like table().rows
+  Amount half_unit_;
+  std::vector<std::string> keys_;
+  std::map<std::string, std::size_t> by_code_;      // codes printed once
+};
+
+// The Hierarchy of each table list a rule looks at, built once.
+class Structures {
+ public:
+  const Hierarchy& of(const Table& table, std::string_view side);
+
+ private:
+  std::map<std::pair<const Table*, std::string>, Hierarchy> built_;
 };
 
 // Compares `parent` with the sum of its children in every amount key either
@@ -183,10 +201,11 @@ struct Ref {
   const Row* row = nullptr;
   std::string key;
   int roundings = 1;
+  Amount half_unit;  // of the table
 };
 // A cell of a row that may total printed leaves (a code row, 合计): its
 // roundings are the leaves under it with a value in `key`.
-Ref total_ref(const Table& table, const Row& row, std::string key);
+Ref total_ref(Structures& s, const Table& table, const Row& row, std::string key);
 // A cell read as one printed line: 1 rounding (0 when blank).
 Ref line_ref(const Table& table, const Row& row, std::string key);
 Figure figure_of(const Ref& ref);
@@ -214,15 +233,19 @@ enum class Part { kNone, kTotal, kAbroad, kReception, kVehicles, kPurchase, kOpe
 // The category a row name names: 因公出国（境）费 -> kAbroad, 公务用车购置及运行费
 // -> kVehicles, ①公务用车购置费 -> kPurchase, 合计 -> kTotal …
 Part part_named(std::string_view name);
-// A column key of a 三公 table read as (category, the rest): "abroad.final" ->
-// (kAbroad, "final"); "vehicles.total.final" -> (kVehicles, "final");
-// "vehicles.vehicle_purchase" -> (kPurchase, ""); "total" -> (kTotal, "").
-std::pair<Part, std::string> part_keyed(std::string_view key);
+// A column key of a 三公 table read as (category, measure).  Where the table
+// prints 预算数 and 决算数 under each category (a key ends in final …), the
+// last fragment is the measure: "abroad.final" -> (kAbroad, "final"),
+// "vehicles.total" -> (kVehicles, "total") (预算数), "final" -> (kTotal,
+// "final").  Otherwise there is none: "total" -> (kTotal, ""),
+// "vehicles.total" -> (kVehicles, "") (小计), "vehicles.vehicle_purchase" ->
+// (kPurchase, "").
+std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key);
 
 // 机关运行经费 as printed: the total of the operating_expenses table (its
 // 一般公共预算 column when it has one), or the operating_expenses column of a
 // 三公 table.  `suffix` is "" or "_final".
-std::optional<Ref> operating_expenses_figure(const Document& doc, std::string_view suffix);
+std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc, std::string_view suffix);
 
 // The fund source an income line names (一般公共预算 → general_public,
 // 单位资金 → unit_funds, 上年结转 → carryover …), or "" for none.

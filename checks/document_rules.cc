@@ -53,7 +53,7 @@ Ref summary_ref(const Table& t, const SummaryLines& lines, const Row& row, const
 
 // 收支总表 against 支出总表 and 收入总表: 本年支出合计, 本年收入合计, each income
 // source, and each expenditure class (by name against the 3-digit code row).
-void budget_summary_vs_summaries(const Tables& d, std::vector<CheckResult>& out) {
+void budget_summary_vs_summaries(Structures& s, const Tables& d, std::vector<CheckResult>& out) {
   const Table* bs = d.budget_summary;
   if (!bs) return;
   SummaryLines spending = summary_lines(*bs, "expenditure");
@@ -62,12 +62,12 @@ void budget_summary_vs_summaries(const Tables& d, std::vector<CheckResult>& out)
     const Row* total = total_row(*es, "");
     if (total && spending.first_total)
       relate(out, kCross, summary_ref(*bs, spending, *spending.first_total, "total"),
-             {total_ref(*es, *total, "total")}, "本年支出合计 differs from the expenditure summary's 合计");
+             {total_ref(s, *es, *total, "total")}, "本年支出合计 differs from the expenditure summary's 合计");
     for (const Row* item : spending.items) {
       if (item->level != 1) continue;
       const Row* row = row_named(*es, "", item->name);
       if (row && row->code && row->code->size() == 3)
-        relate(out, kCross, line_ref(*bs, *item, "total"), {total_ref(*es, *row, "total")},
+        relate(out, kCross, line_ref(*bs, *item, "total"), {total_ref(s, *es, *row, "total")},
                item->name + " differs from the expenditure summary");
     }
   }
@@ -81,7 +81,7 @@ void budget_summary_vs_summaries(const Tables& d, std::vector<CheckResult>& out)
     std::vector<Ref> parts{summary_ref(*bs, income, *income.first_total, "total")};
     if (carry == Carryover::kInsideTotal && income.carryover)
       parts.push_back(line_ref(*bs, *income.carryover, "total"));
-    relate(out, kCross, total_ref(*is, *total, "total"), parts,
+    relate(out, kCross, total_ref(s, *is, *total, "total"), parts,
            "the income summary's 合计 differs from the budget summary's income");
   }
   std::vector<std::pair<std::string, const Row*>> sources;
@@ -92,39 +92,41 @@ void budget_summary_vs_summaries(const Tables& d, std::vector<CheckResult>& out)
     if (key.empty() || !column(*is, "", key)) continue;
     auto same = std::count_if(sources.begin(), sources.end(), [&](const auto& s) { return s.first == key; });
     if (same != 1) continue;
-    relate(out, kCross, total_ref(*is, *total, key), {line_ref(*bs, *item, "total")},
+    relate(out, kCross, total_ref(s, *is, *total, key), {line_ref(*bs, *item, "total")},
            "the income summary's " + key + " differs from the budget summary's " + item->name);
   }
 }
 
 // 支出总表 against 收入总表, code by code (a budget balances each code: its
 // income this year plus carry-over is its expenditure).
-void expenditure_vs_income(const Tables& d, std::vector<CheckResult>& out) {
+void expenditure_vs_income(Structures& s, const Tables& d, std::vector<CheckResult>& out) {
   const Table* es = d.expenditure;
   const Table* is = d.income;
   if (!es || !is || !column(*es, "", "total") || !column(*is, "", "total")) return;
   bool add_carryover = income_carryover(*is) == Carryover::kBesideTotal;
   auto income_parts = [&](const Row& row) {
-    std::vector<Ref> parts{total_ref(*is, row, "total")};
-    if (add_carryover) parts.push_back(total_ref(*is, row, "carryover"));
+    std::vector<Ref> parts{total_ref(s, *is, row, "total")};
+    if (add_carryover) parts.push_back(total_ref(s, *is, row, "carryover"));
     return parts;
   };
   const Row* es_total = total_row(*es, "");
   const Row* is_total = total_row(*is, "");
   if (es_total && is_total)
-    relate(out, kCross, total_ref(*es, *es_total, "total"), income_parts(*is_total),
+    relate(out, kCross, total_ref(s, *es, *es_total, "total"), income_parts(*is_total),
            "the expenditure summary's 合计 differs from the income summary's");
+  const Hierarchy& es_rows = s.of(*es, "");
+  const Hierarchy& is_rows = s.of(*is, "");
   for (const Row& row : es->rows) {
-    if (!row.code || row_with_code(*es, "", *row.code) != &row) continue;
-    if (const Row* income = row_with_code(*is, "", *row.code))
-      relate(out, kCross, total_ref(*es, row, "total"), income_parts(*income),
+    if (!row.code || es_rows.with_code(*row.code) != &row) continue;
+    if (const Row* income = is_rows.with_code(*row.code))
+      relate(out, kCross, total_ref(s, *es, row, "total"), income_parts(*income),
              "expenditure of " + *row.code + " differs from its income");
   }
 }
 
 // Each fund's expenditure table (不含上年结转) against that fund's column of
 // 收入总表, code by code.
-void fund_tables_vs_income(const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
+void fund_tables_vs_income(Structures& s, const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
   const Table* is = d.income;
   if (!is) return;
   const std::pair<const Table*, const char*> funds[] = {
@@ -137,13 +139,14 @@ void fund_tables_vs_income(const Document& doc, const Tables& d, std::vector<Che
     const Row* ft_total = total_row(*ft, side);
     const Row* is_total = total_row(*is, "");
     if (ft_total && is_total)
-      relate(out, kCross, total_ref(*ft, *ft_total, "total"), {total_ref(*is, *is_total, key)},
+      relate(out, kCross, total_ref(s, *ft, *ft_total, "total"), {total_ref(s, *is, *is_total, key)},
              ft->title + " 合计 differs from the income summary's " + key);
-    for (std::size_t i : rows_on_side(*ft, side)) {
+    const Hierarchy& ft_rows = s.of(*ft, side);
+    for (std::size_t i : ft_rows.rows()) {
       const Row& row = ft->rows[i];
-      if (!row.code || row_with_code(*ft, side, *row.code) != &row) continue;
-      if (const Row* income = row_with_code(*is, "", *row.code))
-        relate(out, kCross, total_ref(*ft, row, "total"), {total_ref(*is, *income, key)},
+      if (!row.code || ft_rows.with_code(*row.code) != &row) continue;
+      if (const Row* income = s.of(*is, "").with_code(*row.code))
+        relate(out, kCross, total_ref(s, *ft, row, "total"), {total_ref(s, *is, *income, key)},
                *row.code + " differs from the income summary's " + key);
     }
   }
@@ -152,7 +155,7 @@ void fund_tables_vs_income(const Document& doc, const Tables& d, std::vector<Che
 // 财政拨款收支总表 against the fund tables: each appropriation income line
 // with its fund's expenditure table; without carry-over, its expenditure by
 // class with the 一般公共预算 table.
-void appropriation_vs_fund_tables(const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
+void appropriation_vs_fund_tables(Structures& s, const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
   const Table* as = d.appropriation;
   if (!as) return;
   bool carried = has_carryover(doc);
@@ -170,7 +173,7 @@ void appropriation_vs_fund_tables(const Document& doc, const Tables& d, std::vec
         for (const Row* item : *list)
           if (source_key(item->name) == key) ++lines, line = item;
       if (ft_total && lines == 1 && column(*ft, side, "total"))
-        relate(out, kCross, line_ref(*as, *line, "total"), {total_ref(*ft, *ft_total, "total")},
+        relate(out, kCross, line_ref(*as, *line, "total"), {total_ref(s, *ft, *ft_total, "total")},
                line->name + " differs from " + ft->title + " 合计");
     }
   }
@@ -188,12 +191,12 @@ void appropriation_vs_fund_tables(const Document& doc, const Tables& d, std::vec
   const Row* gp_total = total_row(*gp, "");
   if (spending.first_total && gp_total)
     relate(out, kCross, summary_ref(*as, spending, *spending.first_total, key),
-           {total_ref(*gp, *gp_total, "total")}, "本年支出合计 differs from " + gp->title + " 合计");
+           {total_ref(s, *gp, *gp_total, "total")}, "本年支出合计 differs from " + gp->title + " 合计");
   for (const Row* item : spending.items) {
     if (item->level != 1) continue;
     const Row* row = row_named(*gp, "", item->name);
     if (row && row->code && row->code->size() == 3)
-      relate(out, kCross, line_ref(*as, *item, key), {total_ref(*gp, *row, "total")},
+      relate(out, kCross, line_ref(*as, *item, key), {total_ref(s, *gp, *row, "total")},
              item->name + " differs from " + gp->title);
   }
 }
@@ -237,23 +240,25 @@ const Required kRequired[] = {
 
 std::vector<CheckResult> cross_table(const Document& doc) {
   std::vector<CheckResult> out;
+  Structures s;
   for (const std::string suffix : {"", "_final"}) {
     Tables d = tables_of(doc, suffix);
-    budget_summary_vs_summaries(d, out);
+    budget_summary_vs_summaries(s, d, out);
     // Code by code, income and the fund tables equal expenditure only in a
     // budget; a 决算 reports income and spending that need not match.
     if (!suffix.empty()) continue;
-    expenditure_vs_income(d, out);
-    fund_tables_vs_income(doc, d, out);
-    appropriation_vs_fund_tables(doc, d, out);
+    expenditure_vs_income(s, d, out);
+    fund_tables_vs_income(s, doc, d, out);
+    appropriation_vs_fund_tables(s, doc, d, out);
   }
   return out;
 }
 
 std::vector<CheckResult> operating_expenses_match(const Document& doc) {
   std::vector<CheckResult> out;
+  Structures s;
   for (const std::string suffix : {"", "_final"}) {
-    std::optional<Ref> operating = operating_expenses_figure(doc, suffix);
+    std::optional<Ref> operating = operating_expenses_figure(s, doc, suffix);
     const Table* basic = unique_table(doc, "general_public_basic" + suffix);
     const Row* total = basic ? total_row(*basic, "") : nullptr;
     // A 事业单位 prints no (or a zero) 机关运行经费: nothing to compare.
@@ -261,7 +266,7 @@ std::vector<CheckResult> operating_expenses_match(const Document& doc) {
         !column(*basic, "", "public_expenses"))
       continue;
     std::vector<CheckResult> result;
-    relate(result, "operating_expenses_match", *operating, {total_ref(*basic, *total, "public_expenses")},
+    relate(result, "operating_expenses_match", *operating, {total_ref(s, *basic, *total, "public_expenses")},
            "机关运行经费 differs from the 公用经费 of the basic expenditure, which the document defines it as");
     // A difference is a finding only where the document says the two are the
     // same, and only for one unit: a department's 事业单位 have 公用经费 but no

@@ -19,14 +19,14 @@ bool is_project_kind(const Table& t) {
 
 // A project table's grand total as figures: its 合计 row, or else its
 // top-level rows (the units, or the projects when no unit is printed).
-std::vector<Ref> grand_total(const Table& t) {
-  if (const Row* total = total_row(t, "")) return {total_ref(t, *total, "total")};
+std::vector<Ref> grand_total(Structures& s, const Table& t) {
+  if (const Row* total = total_row(t, "")) return {total_ref(s, t, *total, "total")};
   int top = 0;
   for (const Row& row : t.rows)
     if (!is_total_row(row) && row.level > 0 && (top == 0 || row.level < top)) top = row.level;
   std::vector<Ref> refs;
   for (const Row& row : t.rows)
-    if (!is_total_row(row) && row.level == top) refs.push_back(total_ref(t, row, "total"));
+    if (!is_total_row(row) && row.level == top) refs.push_back(total_ref(s, t, row, "total"));
   return refs;
 }
 
@@ -191,16 +191,17 @@ std::vector<CheckResult> project_table_total(const Document& doc) {
   const Table* spending = unique_table(doc, "expenditure_summary");
   const Row* total = spending ? total_row(*spending, "") : nullptr;
   if (!projects || !total || !column(*spending, "", "project") || !column(*projects, "", "total")) return out;
-  std::vector<Ref> parts = grand_total(*projects);
+  Structures s;
+  std::vector<Ref> parts = grand_total(s, *projects);
   const Table* carried = unique_table(doc, "project_expenditure_carryover");
   if (carried && column(*carried, "", "total")) {
-    std::vector<Ref> more = grand_total(*carried);
+    std::vector<Ref> more = grand_total(s, *carried);
     parts.insert(parts.end(), more.begin(), more.end());
   }
   bool carryover_known = has_table(doc, "project_expenditure_carryover") ||
                          column(*projects, "", "carryover") || !has_carryover(doc);
   if (carryover_known && !parts.empty())
-    relate(out, "project_table_total", total_ref(*spending, *total, "project"), parts,
+    relate(out, "project_table_total", total_ref(s, *spending, *total, "project"), parts,
            "项目支出 of the expenditure summary differs from the project tables");
   return out;
 }

@@ -17,6 +17,10 @@ struct Display {
   int decimals = 0;
 };
 
+// fact_matches_table compares a stated share (占 X%) as a percentage; its
+// where names the base ("… (share of …)").
+bool is_share(const CheckResult& r) { return r.where.find(" (share of ") != std::string::npos; }
+
 Display display_for(const Document& doc, const std::string& where) {
   const Table* best = nullptr;
   for (const Table& t : doc.tables)
@@ -43,12 +47,17 @@ std::string fixed(const Amount& a, int exponent, int decimals) {
 
 std::string amount_text(const std::optional<Amount>& a, const Display& d) {
   if (!a) return "—";
+  if (d.unit == "%") return a->to_string() + "%";
   if (d.unit.empty()) return a->to_string() + " 元";
   return fixed(*a, d.exponent, d.decimals) + " " + d.unit + " (" + a->to_string() + " 元)";
 }
 
+Display display_of(const Document& doc, const CheckResult& r) {
+  return is_share(r) ? Display{"%", 0, 0} : display_for(doc, r.where);
+}
+
 void write_failure(std::ostream& os, const Document& doc, const CheckResult& r) {
-  Display d = display_for(doc, r.where);
+  Display d = display_of(doc, r);
   os << "FAIL " << r.rule << "\n";
   os << "  where:      " << r.where << "\n";
   if (r.page) os << "  page:       " << *r.page << "\n";
@@ -57,17 +66,17 @@ void write_failure(std::ostream& os, const Document& doc, const CheckResult& r) 
     os << "  printed:    " << amount_text(r.actual, d) << "\n";
     os << "  expected:   " << amount_text(r.expected, d) << "\n";
     os << "  difference: " << amount_text(r.difference, d);
-    if (r.tolerance) os << ", tolerance " << r.tolerance->to_string() << " 元";
+    if (r.tolerance) os << ", tolerance " << r.tolerance->to_string() << (d.unit == "%" ? "%" : " 元");
     os << "\n";
   }
 }
 
 void write_rounding_pass(std::ostream& os, const Document& doc, const CheckResult& r) {
-  Display d = display_for(doc, r.where);
+  Display d = display_of(doc, r);
   os << "pass " << r.rule << "  " << r.where;
   if (r.page) os << "  (p. " << *r.page << ")";
   os << "\n  difference " << amount_text(r.difference, d) << " within tolerance "
-     << (r.tolerance ? r.tolerance->to_string() : "0") << " 元\n";
+     << (r.tolerance ? r.tolerance->to_string() : "0") << (d.unit == "%" ? "%" : " 元") << "\n";
 }
 
 }  // namespace

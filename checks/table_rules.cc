@@ -138,6 +138,7 @@ Grand running_totals(const Table& t, const std::string& side, std::vector<CheckR
   Grand grand;
   for (std::size_t i : rows_on_side(t, side)) {
     const Row& row = t.rows[i];
+    if (is_total_row(row) && row.values.empty()) continue;  // a total printing nothing states nothing
     if (!is_total_row(row)) {
       if (is_breakdown(t, row)) continue;
       std::string name = normalize_name(row.name);
@@ -253,26 +254,26 @@ void compare_parts(const Table& t, const std::map<Part, Cell>& cells, std::vecto
 void three_public_rows(const Table& t, std::vector<CheckResult>& out) {
   for (const std::string& key : amount_keys(t, "")) {
     std::map<Part, Cell> cells;
-    std::set<Part> repeated;
+    bool repeated = false;
     for (std::size_t i : rows_on_side(t, "")) {
       Part p = part_named(t.rows[i].name);
-      if (p == Part::kNone) continue;
-      if (!cells.emplace(p, Cell{&t.rows[i], key}).second) repeated.insert(p);
+      if (p != Part::kNone) repeated |= !cells.emplace(p, Cell{&t.rows[i], key}).second;
     }
-    for (Part p : repeated) cells.erase(p);
-    compare_parts(t, cells, out);
+    if (!repeated) compare_parts(t, cells, out);
   }
 }
 
 void three_public_columns(const Table& t, std::vector<CheckResult>& out) {
   for (const std::string& side : sides(t)) {
-    std::map<std::string, std::map<Part, std::string>> by_rest;  // rest -> part -> key
+    std::map<std::string, std::map<Part, std::string>> by_measure;  // measure -> part -> key
+    std::set<std::pair<std::string, Part>> repeated;
     for (const Column& c : t.columns) {
       if (c.side != side) continue;
-      auto [part, rest] = part_keyed(c.key);
-      if (part != Part::kNone) by_rest[rest].emplace(part, c.key);
+      auto [part, measure] = part_keyed(t, c.key);
+      if (part != Part::kNone && !by_measure[measure].emplace(part, c.key).second) repeated.emplace(measure, part);
     }
-    for (const auto& [rest, keys] : by_rest) {
+    for (const auto& [measure, part] : repeated) by_measure.erase(measure);  // which column is which: a guess
+    for (const auto& [measure, keys] : by_measure) {
       if (keys.size() < 2) continue;
       for (std::size_t i : rows_on_side(t, side)) {
         std::map<Part, Cell> cells;

@@ -324,6 +324,7 @@ Document mini_disclosure() {
                fact("三、支出预算情况说明", "项目支出", 1023100, Amount{3296, 2}),
                fact("五、一般公共预算支出情况说明", "社会保障和就业支出", 1235700, Amount{398, 1}),
                fact("七、三公经费", "三公经费", 157300),
+               fact("四、财政拨款支出", "“社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休(项)”", 523400),
                fact("八、机关运行经费", "机关运行经费", 311500)};
   return doc;
 }
@@ -432,6 +433,7 @@ TEST(checks_test, each_break_is_caught_by_its_rules) {
        {"project_funds_match"}},
       {"a fact altered", [](Document& d) { d.facts[1].value = Amount{2091300}; }, {"fact_matches_table"}},
       {"a share altered", [](Document& d) { d.facts[3].share_pct = Amount{408, 1}; }, {"fact_matches_table"}},
+      {"a code path's figure altered", [](Document& d) { d.facts[5].value = Amount{533400}; }, {"fact_matches_table"}},
       {"a table missing", [](Document& d) {
          auto& t = d.tables;
          t.erase(std::remove_if(t.begin(), t.end(), [](const Table& x) { return x.kind == "three_public"; }), t.end());
@@ -472,6 +474,12 @@ TEST(checks_test, never_cries_wolf) {
          d.sections[0].children[0].text = "公开项目绩效目标1个。";
        }},
       {"a fact about the year before", [](Document& d) { d.facts[0].subject = "2024年预算收入总计"; }},
+      {"a generic subject in a 决算 (支出决算 of one line)", [](Document& d) {
+         for (Table& t : d.tables) t.kind += "_final";
+         d.document.kind = "final_account";
+         d.facts.push_back(fact("具体情况", "支出决算", 523400));
+         d.facts.push_back(fact("具体情况", "一般公共预算财政拨款支出年初预算", 3200000));
+       }},
       {"a fact no table prints", [](Document& d) { d.facts.push_back(fact("九、政府采购情况", "政府采购预算总额", 1180000)); }},
       {"a project described in prose, without funds", [](Document& d) {
          Project p;
