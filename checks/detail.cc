@@ -48,6 +48,11 @@ void encode(char32_t cp, std::string& out) {
   }
 }
 
+std::string row_label(const Row& row) {
+  std::string name = row.name.empty() ? "(row)" : row.name;
+  return row.code ? *row.code + " " + name : name;
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -281,11 +286,6 @@ Amount value_or_zero(const Row& row, const std::string& key) {
 
 bool has_value(const Row& row, const std::string& key) { return row.value(key) != nullptr; }
 
-std::string row_label(const Row& row) {
-  std::string name = row.name.empty() ? "(row)" : row.name;
-  return row.code ? *row.code + " " + name : name;
-}
-
 std::string where(const Table& table, const Row& row, std::string_view key) {
   std::string w = table.title + " / ";
   if (!row.side.empty()) w += "[" + row.side + "] ";
@@ -323,7 +323,6 @@ const Row* total_row(const Table& table, std::string_view side) {
 
 Hierarchy::Hierarchy(const Table& table, std::string_view side)
     : table_(&table),
-      side_(side),
       rows_(rows_on_side(table, side)),
       children_(table.rows.size()),
       half_unit_(detail::half_unit(table)),

@@ -3,10 +3,11 @@
 // look-ups, and the parent/child structure of a table.  Not part of the
 // public surface (checks/checks.h is).
 //
-//   Table t{.unit = "万元", rows with 3759900, 3484900, 275000 …};
-//   half_unit(t)                                 -> Amount{50}  (0.01 万元 / 2)
-//   judge({"code_children_sum", where, page,
-//          {{3484900, 50}, {275000, 50}}, {3759900, 50}})   -> pass, tolerance 100
+//   half_unit({Amount{3759900}, Amount{3484900}, Amount{275000}}, 4)
+//       -> Amount{50}        (a 万元 table printed to 0.01 万元: half of 100 元)
+//   judge({"columns_sum", where, page, {{Amount{16034100}, Amount{50}, 1},
+//          {Amount{6298000}, Amount{50}, 1}}, {Amount{22332200}, Amount{50}, 1}, ""})
+//       -> pass, difference 100, tolerance 100
 #pragma once
 
 #include <map>
@@ -72,7 +73,7 @@ CheckResult finding(std::string rule, std::string status, std::string where,
 // ASCII folded to half-width, so "因公出国（境）费" == "因公出国(境)费".
 std::string normalize_name(std::string_view name);
 bool contains(std::string_view text, std::string_view word);
-// 合计, 总计, 本年收入合计, 部门合计 … (a total row's name).
+// 合计, 总计, 小计, 本年收入合计, 部门合计 … (a total row's name).
 bool is_total_name(std::string_view name);
 // A level-0 row named as a total.
 bool is_total_row(const Row& row);
@@ -116,10 +117,16 @@ bool has_value(const Row& row, const std::string& key);
 // "2025年预算支出总表 / 208 社会保障和就业支出 / total" (the list named when
 // the table has several).
 std::string where(const Table& table, const Row& row, std::string_view key);
-std::string row_label(const Row& row);
 std::optional<int> page_of(const Table& table, const Row& row);
 
-// The rows of a list whose name (normalised) is `name`; nullptr unless exactly one.
+// The column of a list with `key`; nullptr when it is not printed.
+const Column* column(const Table& table, std::string_view side, std::string_view key);
+// Whether `part` is printed under the same header group as `total` (a total
+// under 本年收入 adds the columns under 本年收入, not 上年结转 beside it);
+// a top-level total covers every column.
+bool in_group_of(const Column& total, const Column& part);
+
+// The row of a list whose name (normalised) is `name`; nullptr unless exactly one.
 const Row* row_named(const Table& table, std::string_view side, std::string_view name);
 // The grand total row of a list: its only level-0 total row; nullptr otherwise.
 const Row* total_row(const Table& table, std::string_view side);
@@ -132,8 +139,9 @@ const Row* total_row(const Table& table, std::string_view side);
 //    rows following it that share its prefix;
 //  - an uncoded row of level L ≥ 1 has the uncoded rows of level L+1 that
 //    follow it, up to the next row of level ≤ L;
-//  - the list's only total row (level 0, 合计/总计) has every row of the
-//    shallowest level below it.
+//  - the list's only total row (level 0, 合计/总计/小计) has every row of
+//    the shallowest level below it;
+//  - a row whose children include an unplaced line has none.
 class Hierarchy {
  public:
   Hierarchy(const Table& table, std::string_view side);
@@ -154,7 +162,6 @@ class Hierarchy {
 
  private:
   const Table* table_;
-  std::string side_;
   std::vector<std::size_t> rows_;
   std::vector<std::vector<std::size_t>> children_;  // indexed like table().rows
   Amount half_unit_;
@@ -175,22 +182,6 @@ class Structures {
 // carries; the figures' roundings come from `h`.
 void compare_with_children(const Hierarchy& h, std::size_t parent, std::string_view rule,
                            std::vector<CheckResult>& out);
-
-// ---- document --------------------------------------------------------------
-
-// Whether the document carries money over from the year before (上年结转):
-// a non-zero 上年结转 line in a summary table, carryover column or carryover
-// project table.  Tables "不含上年结转" then differ from those that include it.
-bool has_carryover(const Document& doc);
-// Whether a table states that it excludes the carry-over (title says 不含上年结转).
-bool excludes_carryover(const Table& table);
-
-// The column of a list with `key`; nullptr when it is not printed.
-const Column* column(const Table& table, std::string_view side, std::string_view key);
-// Whether `part` is printed under the same header group as `total` (a total
-// under 本年收入 adds the columns under 本年收入, not 上年结转 beside it);
-// a top-level total covers every column.
-bool in_group_of(const Column& total, const Column& part);
 
 // ---- figures in tables -------------------------------------------------------
 
@@ -246,6 +237,15 @@ std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key
 // 一般公共预算 column when it has one), or the operating_expenses column of a
 // 三公 table.  `suffix` is "" or "_final".
 std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc, std::string_view suffix);
+
+// ---- document --------------------------------------------------------------
+
+// Whether the document carries money over from the year before (上年结转):
+// a non-zero 上年结转 line in a summary table, carryover column or carryover
+// project table.  Tables "不含上年结转" then differ from those that include it.
+bool has_carryover(const Document& doc);
+// Whether a table states that it excludes the carry-over (title says 不含上年结转).
+bool excludes_carryover(const Table& table);
 
 // The fund source an income line names (一般公共预算 → general_public,
 // 单位资金 → unit_funds, 上年结转 → carryover …), or "" for none.

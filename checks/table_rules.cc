@@ -89,7 +89,9 @@ void columns_sum_for(const Table& t, const Column& total, std::vector<CheckResul
     if (cr.role.rfind("col_", 0) == 0 && column_has_values(t, c.key)) return;
     group.push_back(&c);
   }
-  Amount hu = half_unit(t);
+  // A parent row's cells may each be the sum of its rounded leaves.
+  Hierarchy h(t, total.side);
+  Amount hu = h.half_unit();
   for (const ColumnSplit& split : kColumnSplits) {
     std::vector<const Column*> parts;
     std::set<std::string> roles;
@@ -103,14 +105,13 @@ void columns_sum_for(const Table& t, const Column& total, std::vector<CheckResul
     if (ambiguous || parts.size() < 2) continue;
     std::string names;
     for (const Column* c : parts) names += (names.empty() ? "" : " + ") + c->key;
-    for (std::size_t i : rows_on_side(t, total.side)) {
+    for (std::size_t i : h.rows()) {
       const Row& row = t.rows[i];
       if (!has_value(row, total.key)) continue;
       Comparison c{"columns_sum", where(t, row, total.key), page_of(t, row), {},
-                   {value_or_zero(row, total.key), hu, 1},
+                   {value_or_zero(row, total.key), hu, std::max(1, h.roundings(i, total.key))},
                    total.key + " differs from " + names};
-      for (const Column* p : parts)
-        c.parts.push_back({value_or_zero(row, p->key), hu, has_value(row, p->key) ? 1 : 0});
+      for (const Column* p : parts) c.parts.push_back({value_or_zero(row, p->key), hu, h.roundings(i, p->key)});
       out.push_back(judge(c));
     }
   }
@@ -194,7 +195,7 @@ void summary_balance_for(const Table& t, std::vector<CheckResult>& out) {
 
 // ---- three_public_parts ----------------------------------------------------
 
-// A category figure: where it is printed, and how many roundings it stands for.
+// Where a category's figure is printed.
 struct Cell {
   const Row* row;
   std::string key;
