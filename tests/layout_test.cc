@@ -170,6 +170,25 @@ TEST(layout_test, wrapped_text_in_two_cells_is_not_split) {
   EXPECT_EQ(grid.rows[0].cells[0].text, "增强全社会防灾减灾意识普及增强全社会防灾减灾意识普及知识");
 }
 
+// A header band whose labels wrap into short centred lines (一般公共预算 /
+// 财 / 政拨款) looks like lists, but prints no amounts: one label per cell.
+TEST(layout_test, wrapped_header_labels_are_not_split) {
+  LayoutParams p;
+  PageContent page;
+  page.rules = {hrule(0, 0, 300), hrule(60, 0, 300), hrule(80, 0, 300), vrule(0, 0, 80),
+                vrule(100, 0, 80), vrule(200, 0, 80), vrule(300, 0, 80)};
+  page.runs = {run("一般公共预算", 15, 5, 60), run("财", 50, 20, 10), run("政拨款", 30, 35, 30),
+               run("政府性基金预", 115, 5, 60), run("算", 145, 20, 10), run("财政拨款", 115, 35, 40),
+               run("国有资本经营", 215, 2, 60), run("预", 245, 15, 10), run("算财政拨", 225, 28, 40),
+               run("款", 235, 41, 10),
+               run("10.00", 60, 65, 25), run("8.00", 165, 65, 20), run("2.00", 265, 65, 20)};
+  Block grid = build_ruled_grid(find_lattices(page.rules, p)[0], page.runs, 1, p);
+  ASSERT_EQ(grid.rows.size(), 2u);
+  EXPECT_EQ(row_texts(grid.rows[0]),
+            (Texts{"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}));
+  EXPECT_EQ(row_texts(grid.rows[1]), (Texts{"10.00", "8.00", "2.00"}));
+}
+
 TEST(layout_test, unruled_table_from_alignment) {
   LayoutParams p;
   PageContent page;

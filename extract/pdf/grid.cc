@@ -5,6 +5,8 @@
 #include <limits>
 #include <numeric>
 
+#include "normalize/numbers.h"
+
 namespace budget::extract {
 namespace {
 
@@ -76,6 +78,19 @@ bool list_like(const Region& g, const std::vector<Line>& lines, const LayoutPara
   return false;
 }
 
+// Whether at least two of the lines read as amounts: a list of body rows.
+// Header labels wrapped into short centred lines (一般公共预算 / 财 / 政拨款)
+// look like lists too, but print no amounts.
+bool lists_amounts(const std::vector<Line>& lines, const LayoutParams& p) {
+  int amounts = 0;
+  for (const Line& l : lines) {
+    if (normalize::parse_number(join_runs(l.runs, p)).kind == normalize::ParsedNumber::number) {
+      ++amounts;
+    }
+  }
+  return amounts >= 2;
+}
+
 }  // namespace
 
 Block build_ruled_grid(const Lattice& lat, const std::vector<TextRun>& runs, int page,
@@ -129,19 +144,25 @@ Block build_ruled_grid(const Lattice& lat, const std::vector<TextRun>& runs, int
   }
   for (int r = 0; r < nr; ++r) {
     // Several unruled text rows in this band?  Then one row per text line.
+    // Only a band listing amounts is split: in a header band every cell's
+    // lines belong together, and only real rules split rows.
     int lists = 0;
+    bool amounts = false;
     std::vector<double> centers;
     double em = 0;
     for (size_t i = 0; i < regions.size(); ++i) {
       if (regions[i].r0 != r || regions[i].r1 != r) continue;
-      if (list_like(regions[i], region_lines[i], p)) ++lists;
+      if (list_like(regions[i], region_lines[i], p)) {
+        ++lists;
+        amounts = amounts || lists_amounts(region_lines[i], p);
+      }
       for (const Line& l : region_lines[i]) {
         centers.push_back(center_y(l.box));
         em = std::max(em, l.size);
       }
     }
     std::vector<double> sub;  // centres of the sub-rows
-    if (lists >= 2) {
+    if (lists >= 2 && amounts) {
       std::sort(centers.begin(), centers.end());
       for (double c : centers) {
         if (sub.empty() || c - sub.back() > p.line_center_tolerance_em * em) sub.push_back(c);

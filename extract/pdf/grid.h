@@ -8,8 +8,9 @@
 //     | 项目 | 2025年 | 项目 | 合计 | 当年 | 上年 |
 // gives rows {"收入"(span 2), "", "支出"(span 4), "", "", ""} and
 // {"项目", "2025年", …}; a group label centred over several rows sits in the
-// first row it covers.  A band holding several unruled text rows is split
-// into one row per text line.
+// first row it covers.  A band holding several unruled body rows (cells
+// listing amounts) is split into one row per text line; a header band never
+// is: lines inside one printed cell (一般公共预算 / 财 / 政拨款) are one label.
 //
 // Unruled tables: lines of several chunks, columns from the x ranges that
 // no (or almost no) line crosses; each run goes to the column holding its

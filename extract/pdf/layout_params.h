@@ -46,7 +46,8 @@ struct LayoutParams {
   // --- grids (grid.h) ---
   // A ruled band is split into one row per text line when at least two of
   // its cells hold a list: this many lines or more, not all (but the last)
-  // as wide as wrapped text (rows not separated by rules).
+  // as wide as wrapped text (rows not separated by rules), and one of them
+  // lists at least two amounts (header bands are never split).
   int band_split_min_lines = 3;
   // Empty ruled columns narrower than this are slivers and dropped, points.
   double sliver_column_pt = 6.0;
