@@ -14,6 +14,7 @@
 #include "checks/checks.h"
 #include "checks/detail.h"
 #include "checks/report.h"
+#include "extract/pipeline.h"
 
 namespace budget::checks {
 namespace {
@@ -549,6 +550,25 @@ TEST(checks_test, report_lists_failures_and_counts) {
                         " passed, 1 failed"),
             std::string::npos)
       << report;
+}
+
+// ---- samples/broken: printed disclosures broken on purpose -----------------
+
+// Extracted end to end, each case fails exactly the rules its README names.
+TEST(checks_test, broken_samples) {
+  const fs::path broken = fs::path(BUDGET_SOURCE_DIR) / "samples" / "broken";
+  const std::pair<const char*, std::set<std::string>> cases[] = {
+      {"cell-changed", {"code_children_sum", "columns_sum", "cross_table"}},
+      {"prose-figure", {"fact_matches_table"}},
+      {"project-fund", {"project_funds_match"}},
+  };
+  for (const auto& [name, rules] : cases) {
+    Document doc = extract::extract_file((broken / name / "input.txt").string(), {});
+    std::set<std::string> failed;
+    for (const CheckResult& r : doc.checks)
+      if (r.status == "fail") failed.insert(r.rule);
+    EXPECT_EQ(failed, rules) << name << "\n" << format_report(doc, doc.checks, true);
+  }
 }
 
 // ---- the truth files of the shared corpus ----------------------------------
