@@ -24,7 +24,8 @@ std::vector<CheckResult> run_checks(const Document& doc) {
   std::vector<CheckResult> out;
   for (const Rule& rule : rules()) {
     std::vector<CheckResult> results = rule.run(doc);
-    out.insert(out.end(), std::make_move_iterator(results.begin()), std::make_move_iterator(results.end()));
+    out.insert(out.end(), std::make_move_iterator(results.begin()),
+               std::make_move_iterator(results.end()));
   }
   return out;
 }

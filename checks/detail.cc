@@ -168,9 +168,7 @@ bool is_total_name(std::string_view name) {
   return contains(name, "合计") || contains(name, "总计") || contains(name, "小计");
 }
 
-bool is_total_row(const Row& row) {
-  return row.level == 0 && !row.code && is_total_name(row.name);
-}
+bool is_total_row(const Row& row) { return row.level == 0 && !row.code && is_total_name(row.name); }
 
 bool is_unplaced(const Row& row) { return row.name.empty() && !row.code && !row.values.empty(); }
 
@@ -214,7 +212,8 @@ bool has_sub_item_number(const Row& row) {
   if (!name.empty() && name[0] >= 0x2460 && name[0] <= 0x2473) return true;  // ① … ⑳
   std::size_t i = 0;
   while (i < name.size() && name[i] >= U'0' && name[i] <= U'9') ++i;
-  return i > 0 && i < name.size() && std::u32string_view(U".、．)）").find(name[i]) != std::u32string_view::npos;
+  return i > 0 && i < name.size() &&
+         std::u32string_view(U".、．)）").find(name[i]) != std::u32string_view::npos;
 }
 
 }  // namespace
@@ -244,7 +243,9 @@ bool is_readable_list(const Table& table, std::string_view side) {
     const Row& row = table.rows[i];
     if (is_unplaced(row)) return false;
     if (is_total_row(row)) before_total = false;
-    if (!before_total || is_breakdown(table, row) || !row.ordinal || !is_chinese_numeral(*row.ordinal)) continue;
+    if (!before_total || is_breakdown(table, row) || !row.ordinal ||
+        !is_chinese_numeral(*row.ordinal))
+      continue;
     if (!numbers.insert(*row.ordinal).second) return false;
   }
   return true;
@@ -346,7 +347,8 @@ Hierarchy::Hierarchy(const Table& table, std::string_view side)
       const std::string& code = *row.code;
       for (std::size_t q = p + 1; q < rows_.size(); ++q) {
         const Row& other = rows[rows_[q]];
-        if (!other.code || other.code->size() <= code.size() || !starts_with(*other.code, code)) break;
+        if (!other.code || other.code->size() <= code.size() || !starts_with(*other.code, code))
+          break;
         if (other.code->size() == code.size() + 2) children_[rows_[p]].push_back(rows_[q]);
       }
     } else if (is_total_row(row)) {
@@ -361,11 +363,13 @@ Hierarchy::Hierarchy(const Table& table, std::string_view side)
   }
   // A sum that would include an unplaced line is not checked.
   for (auto& kids : children_)
-    if (std::any_of(kids.begin(), kids.end(), [&](std::size_t k) { return is_unplaced(rows[k]); })) kids.clear();
+    if (std::any_of(kids.begin(), kids.end(), [&](std::size_t k) { return is_unplaced(rows[k]); }))
+      kids.clear();
   if (totals.size() != 1) return;
   int shallowest = 0;
   for (std::size_t i : rows_)
-    if (!is_total_row(rows[i]) && rows[i].level > 0 && (shallowest == 0 || rows[i].level < shallowest))
+    if (!is_total_row(rows[i]) && rows[i].level > 0 &&
+        (shallowest == 0 || rows[i].level < shallowest))
       shallowest = rows[i].level;
   std::vector<std::size_t> kids;
   for (std::size_t i : rows_) {
@@ -406,12 +410,18 @@ void compare_with_children(const Hierarchy& h, std::size_t parent, std::string_v
   const auto& kids = h.children(parent);
   Amount hu = h.half_unit();
   for (const std::string& key : h.keys()) {
-    bool any = has_value(p, key) ||
-               std::any_of(kids.begin(), kids.end(), [&](std::size_t k) { return has_value(t.rows[k], key); });
+    bool any = has_value(p, key) || std::any_of(kids.begin(), kids.end(), [&](std::size_t k) {
+                 return has_value(t.rows[k], key);
+               });
     if (!any) continue;
-    Comparison c{std::string(rule), where(t, p, key), page_of(t, p), {},
-                 {value_or_zero(p, key), hu, has_value(p, key) ? 1 : 0}, {}};
-    for (std::size_t k : kids) c.parts.push_back({value_or_zero(t.rows[k], key), hu, h.roundings(k, key)});
+    Comparison c{std::string(rule),
+                 where(t, p, key),
+                 page_of(t, p),
+                 {},
+                 {value_or_zero(p, key), hu, has_value(p, key) ? 1 : 0},
+                 {}};
+    for (std::size_t k : kids)
+      c.parts.push_back({value_or_zero(t.rows[k], key), hu, h.roundings(k, key)});
     c.message = "printed " + value_or_zero(p, key).to_string() + " 元, its " +
                 std::to_string(kids.size()) + " sub-items add up to another figure";
     out.push_back(judge(c));
@@ -434,7 +444,8 @@ bool in_group_of(const Column& total, const Column& part) {
 
 Ref total_ref(Structures& s, const Table& table, const Row& row, std::string key) {
   const Hierarchy& h = s.of(table, row.side);
-  int n = std::max(h.roundings(static_cast<std::size_t>(&row - table.rows.data()), key), has_value(row, key) ? 1 : 0);
+  int n = std::max(h.roundings(static_cast<std::size_t>(&row - table.rows.data()), key),
+                   has_value(row, key) ? 1 : 0);
   return {&table, &row, std::move(key), n, h.half_unit()};
 }
 
@@ -443,7 +454,9 @@ Ref line_ref(const Table& table, const Row& row, std::string key) {
   return {&table, &row, std::move(key), n, half_unit(table)};
 }
 
-Figure figure_of(const Ref& ref) { return {value_or_zero(*ref.row, ref.key), ref.half_unit, ref.roundings}; }
+Figure figure_of(const Ref& ref) {
+  return {value_or_zero(*ref.row, ref.key), ref.half_unit, ref.roundings};
+}
 
 std::string where_of(const Ref& ref) { return where(*ref.table, *ref.row, ref.key); }
 
@@ -471,7 +484,8 @@ SummaryLines summary_lines(const Table& table, std::string_view side) {
   std::vector<const Row*> carryover;
   for (std::size_t i : rows_on_side(table, side)) {
     const Row& row = table.rows[i];
-    if (is_total_row(row) && row.values.empty()) continue;  // a total printing nothing states nothing
+    if (is_total_row(row) && row.values.empty())
+      continue;  // a total printing nothing states nothing
     if (is_total_row(row)) {
       if (!s.first_total) s.first_total = &row;
       s.grand_total = &row;
@@ -486,7 +500,8 @@ SummaryLines summary_lines(const Table& table, std::string_view side) {
 }
 
 int printed_count(const std::vector<const Row*>& rows, const std::string& key) {
-  return static_cast<int>(std::count_if(rows.begin(), rows.end(), [&](const Row* r) { return has_value(*r, key); }));
+  return static_cast<int>(
+      std::count_if(rows.begin(), rows.end(), [&](const Row* r) { return has_value(*r, key); }));
 }
 
 // ---- 三公 categories ---------------------------------------------------------
@@ -537,10 +552,12 @@ std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key
     path.pop_back();  // 小计 of a group
   }
   if (path.empty()) return {measured ? Part::kTotal : Part::kNone, measure};
-  static const std::pair<std::string_view, Part> kKeys[] = {
-      {"vehicle_purchase", Part::kPurchase}, {"vehicle_operation", Part::kOperation},
-      {"abroad", Part::kAbroad},             {"reception", Part::kReception},
-      {"meetings", Part::kMeetings},         {"training", Part::kTraining}};
+  static const std::pair<std::string_view, Part> kKeys[] = {{"vehicle_purchase", Part::kPurchase},
+                                                            {"vehicle_operation", Part::kOperation},
+                                                            {"abroad", Part::kAbroad},
+                                                            {"reception", Part::kReception},
+                                                            {"meetings", Part::kMeetings},
+                                                            {"training", Part::kTraining}};
   Part part = path.back() == "vehicles" ? Part::kVehicles : Part::kNone;
   for (const auto& [word, p] : kKeys)
     if (path.back() == word) part = p;
@@ -550,7 +567,8 @@ std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key
   return {grouped ? part : Part::kNone, measure};
 }
 
-std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc, std::string_view suffix) {
+std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc,
+                                             std::string_view suffix) {
   if (const Table* t = unique_table(doc, "operating_expenses" + std::string(suffix))) {
     const Row* row = total_row(*t, "");
     if (!row && t->rows.size() == 1) row = &t->rows[0];

@@ -166,7 +166,7 @@ class Hierarchy {
   std::vector<std::vector<std::size_t>> children_;  // indexed like table().rows
   Amount half_unit_;
   std::vector<std::string> keys_;
-  std::map<std::string, std::size_t> by_code_;      // codes printed once
+  std::map<std::string, std::size_t> by_code_;  // codes printed once
 };
 
 // The Hierarchy of each table list a rule looks at, built once.
@@ -220,7 +220,17 @@ int printed_count(const std::vector<const Row*>& rows, const std::string& key);
 
 // ---- 三公 categories ---------------------------------------------------------
 
-enum class Part { kNone, kTotal, kAbroad, kReception, kVehicles, kPurchase, kOperation, kMeetings, kTraining };
+enum class Part {
+  kNone,
+  kTotal,
+  kAbroad,
+  kReception,
+  kVehicles,
+  kPurchase,
+  kOperation,
+  kMeetings,
+  kTraining
+};
 // The category a row name names: 因公出国（境）费 -> kAbroad, 公务用车购置及运行费
 // -> kVehicles, ①公务用车购置费 -> kPurchase, 合计 -> kTotal …
 Part part_named(std::string_view name);
@@ -236,7 +246,8 @@ std::pair<Part, std::string> part_keyed(const Table& table, std::string_view key
 // 机关运行经费 as printed: the total of the operating_expenses table (its
 // 一般公共预算 column when it has one), or the operating_expenses column of a
 // 三公 table.  `suffix` is "" or "_final".
-std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc, std::string_view suffix);
+std::optional<Ref> operating_expenses_figure(Structures& s, const Document& doc,
+                                             std::string_view suffix);
 
 // ---- document --------------------------------------------------------------
 

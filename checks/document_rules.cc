@@ -47,7 +47,8 @@ Carryover income_carryover(const Table& income) {
 // totals may stand for every item above them.
 Ref summary_ref(const Table& t, const SummaryLines& lines, const Row& row, const std::string& key) {
   Ref r = line_ref(t, row, key);
-  if (&row == lines.first_total && r.roundings > 0) r.roundings = std::max(1, printed_count(lines.items, key));
+  if (&row == lines.first_total && r.roundings > 0)
+    r.roundings = std::max(1, printed_count(lines.items, key));
   return r;
 }
 
@@ -58,11 +59,13 @@ void budget_summary_vs_summaries(Structures& s, const Tables& d, std::vector<Che
   if (!bs) return;
   SummaryLines spending = summary_lines(*bs, "expenditure");
   SummaryLines income = summary_lines(*bs, "income");
-  if (const Table* es = d.expenditure; es && column(*bs, "expenditure", "total") && column(*es, "", "total")) {
+  if (const Table* es = d.expenditure;
+      es && column(*bs, "expenditure", "total") && column(*es, "", "total")) {
     const Row* total = total_row(*es, "");
     if (total && spending.first_total)
       relate(out, kCross, summary_ref(*bs, spending, *spending.first_total, "total"),
-             {total_ref(s, *es, *total, "total")}, "本年支出合计 differs from the expenditure summary's 合计");
+             {total_ref(s, *es, *total, "total")},
+             "本年支出合计 differs from the expenditure summary's 合计");
     for (const Row* item : spending.items) {
       if (item->level != 1) continue;
       const Row* row = row_named(*es, "", item->name);
@@ -90,7 +93,8 @@ void budget_summary_vs_summaries(Structures& s, const Tables& d, std::vector<Che
   if (income.carryover) sources.emplace_back("carryover", income.carryover);
   for (const auto& [key, item] : sources) {
     if (key.empty() || !column(*is, "", key)) continue;
-    auto same = std::count_if(sources.begin(), sources.end(), [&](const auto& s) { return s.first == key; });
+    auto same = std::count_if(sources.begin(), sources.end(),
+                              [&](const auto& s) { return s.first == key; });
     if (same != 1) continue;
     relate(out, kCross, total_ref(s, *is, *total, key), {line_ref(*bs, *item, "total")},
            "the income summary's " + key + " differs from the budget summary's " + item->name);
@@ -126,11 +130,13 @@ void expenditure_vs_income(Structures& s, const Tables& d, std::vector<CheckResu
 
 // Each fund's expenditure table (不含上年结转) against that fund's column of
 // 收入总表, code by code.
-void fund_tables_vs_income(Structures& s, const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
+void fund_tables_vs_income(Structures& s, const Document& doc, const Tables& d,
+                           std::vector<CheckResult>& out) {
   const Table* is = d.income;
   if (!is) return;
-  const std::pair<const Table*, const char*> funds[] = {
-      {d.general_public, "general_public"}, {d.government_fund, "government_fund"}, {d.state_capital, "state_capital"}};
+  const std::pair<const Table*, const char*> funds[] = {{d.general_public, "general_public"},
+                                                        {d.government_fund, "government_fund"},
+                                                        {d.state_capital, "state_capital"}};
   bool carried = has_carryover(doc);
   for (const auto& [ft, key] : funds) {
     if (!ft || !column(*is, "", key) || (carried && !excludes_carryover(*ft))) continue;
@@ -139,7 +145,8 @@ void fund_tables_vs_income(Structures& s, const Document& doc, const Tables& d, 
     const Row* ft_total = total_row(*ft, side);
     const Row* is_total = total_row(*is, "");
     if (ft_total && is_total)
-      relate(out, kCross, total_ref(s, *ft, *ft_total, "total"), {total_ref(s, *is, *is_total, key)},
+      relate(out, kCross, total_ref(s, *ft, *ft_total, "total"),
+             {total_ref(s, *is, *is_total, key)},
              ft->title + " 合计 differs from the income summary's " + key);
     const Hierarchy& ft_rows = s.of(*ft, side);
     for (std::size_t i : ft_rows.rows()) {
@@ -155,14 +162,16 @@ void fund_tables_vs_income(Structures& s, const Document& doc, const Tables& d, 
 // 财政拨款收支总表 against the fund tables: each appropriation income line
 // with its fund's expenditure table; without carry-over, its expenditure by
 // class with the 一般公共预算 table.
-void appropriation_vs_fund_tables(Structures& s, const Document& doc, const Tables& d, std::vector<CheckResult>& out) {
+void appropriation_vs_fund_tables(Structures& s, const Document& doc, const Tables& d,
+                                  std::vector<CheckResult>& out) {
   const Table* as = d.appropriation;
   if (!as) return;
   bool carried = has_carryover(doc);
   SummaryLines income = summary_lines(*as, "income");
   if (column(*as, "income", "total")) {
-    const std::pair<const Table*, const char*> funds[] = {
-        {d.general_public, "general_public"}, {d.government_fund, "government_fund"}, {d.state_capital, "state_capital"}};
+    const std::pair<const Table*, const char*> funds[] = {{d.general_public, "general_public"},
+                                                          {d.government_fund, "government_fund"},
+                                                          {d.state_capital, "state_capital"}};
     for (const auto& [ft, key] : funds) {
       if (!ft || (carried && !excludes_carryover(*ft))) continue;
       std::string side = ft->kind.rfind("state_capital", 0) == 0 ? "expenditure" : "";
@@ -191,7 +200,8 @@ void appropriation_vs_fund_tables(Structures& s, const Document& doc, const Tabl
   const Row* gp_total = total_row(*gp, "");
   if (spending.first_total && gp_total)
     relate(out, kCross, summary_ref(*as, spending, *spending.first_total, key),
-           {total_ref(s, *gp, *gp_total, "total")}, "本年支出合计 differs from " + gp->title + " 合计");
+           {total_ref(s, *gp, *gp_total, "total")},
+           "本年支出合计 differs from " + gp->title + " 合计");
   for (const Row* item : spending.items) {
     if (item->level != 1) continue;
     const Row* row = row_named(*gp, "", item->name);
@@ -208,8 +218,10 @@ bool defines_operating_as_public(const std::vector<Section>& sections) {
     std::string text = s.title + "\n" + s.text;
     std::size_t start = 0;
     while (start < text.size()) {
-      std::size_t end = std::min({text.find("。", start), text.find("；", start), text.find('\n', start)});
-      std::string_view sentence(text.data() + start, (end == std::string::npos ? text.size() : end) - start);
+      std::size_t end =
+          std::min({text.find("。", start), text.find("；", start), text.find('\n', start)});
+      std::string_view sentence(text.data() + start,
+                                (end == std::string::npos ? text.size() : end) - start);
       if (contains(sentence, "机关运行经费") && contains(sentence, "公用经费") &&
           (contains(sentence, "指") || contains(sentence, "即")))
         return true;
@@ -221,20 +233,18 @@ bool defines_operating_as_public(const std::vector<Section>& sections) {
   return false;
 }
 
-// The tables each kind of document prints (the national template's core set).
-struct Required {
-  std::string_view document_kind;
-  std::string_view suffix;
-  std::vector<std::string_view> table_kinds;
-};
-const Required kRequired[] = {
-    {"budget", "", {"budget_summary", "income_summary", "expenditure_summary", "appropriation_summary",
-                    "general_public_expenditure", "general_public_basic", "government_fund_expenditure",
-                    "three_public"}},
-    {"final_account", "_final", {"budget_summary", "income_summary", "expenditure_summary",
-                                 "appropriation_summary", "general_public_expenditure", "general_public_basic",
-                                 "government_fund_expenditure", "three_public"}},
-};
+// The tables a disclosure prints (the national template's core set), and
+// the suffix of their kinds in each kind of document.
+const std::string_view kRequiredTables[] = {"budget_summary",
+                                            "income_summary",
+                                            "expenditure_summary",
+                                            "appropriation_summary",
+                                            "general_public_expenditure",
+                                            "general_public_basic",
+                                            "government_fund_expenditure",
+                                            "three_public"};
+const std::pair<std::string_view, std::string_view> kKindSuffixes[] = {{"budget", ""},
+                                                                       {"final_account", "_final"}};
 
 }  // namespace
 
@@ -266,15 +276,18 @@ std::vector<CheckResult> operating_expenses_match(const Document& doc) {
         !column(*basic, "", "public_expenses"))
       continue;
     std::vector<CheckResult> result;
-    relate(result, "operating_expenses_match", *operating, {total_ref(s, *basic, *total, "public_expenses")},
-           "机关运行经费 differs from the 公用经费 of the basic expenditure, which the document defines it as");
+    relate(result, "operating_expenses_match", *operating,
+           {total_ref(s, *basic, *total, "public_expenses")},
+           "机关运行经费 differs from the 公用经费 of the basic expenditure, which the document "
+           "defines it as");
     // A difference is a finding only where the document says the two are the
     // same, and only for one unit: a department's 事业单位 have 公用经费 but no
     // 机关运行经费.
-    bool defined = defines_operating_as_public(doc.sections) ||
-                   std::any_of(doc.glossary.begin(), doc.glossary.end(), [](const GlossaryEntry& g) {
-                     return contains(g.term, "机关运行经费") && contains(g.definition, "公用经费");
-                   });
+    bool defined =
+        defines_operating_as_public(doc.sections) ||
+        std::any_of(doc.glossary.begin(), doc.glossary.end(), [](const GlossaryEntry& g) {
+          return contains(g.term, "机关运行经费") && contains(g.definition, "公用经费");
+        });
     bool alike = defined && doc.document.scope != "department";
     for (CheckResult& r : result)
       if (r.status == "pass" || alike) out.push_back(std::move(r));
@@ -287,14 +300,16 @@ std::vector<CheckResult> completeness(const Document& doc) {
   // A table whose title was not recognised may be the one missing: only a
   // document whose every table was recognised can be said to lack one.
   bool all_recognised = !has_table(doc, "unknown");
-  for (const Required& req : kRequired) {
-    if (doc.document.kind != req.document_kind) continue;
-    for (std::string_view kind : req.table_kinds) {
-      std::string k = std::string(kind) + std::string(req.suffix);
+  for (const auto& [document_kind, suffix] : kKindSuffixes) {
+    if (doc.document.kind != document_kind) continue;
+    for (std::string_view kind : kRequiredTables) {
+      std::string k = std::string(kind) + std::string(suffix);
       bool printed = has_table(doc, k);
       if (!printed && !all_recognised) continue;
       out.push_back(finding("completeness", printed ? "pass" : "fail", k, std::nullopt,
-                            printed ? "" : "a " + std::string(req.document_kind) + " document prints this table; it was not found"));
+                            printed ? ""
+                                    : "a " + std::string(document_kind) +
+                                          " document prints this table; it was not found"));
     }
   }
   return out;

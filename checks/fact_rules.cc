@@ -45,7 +45,8 @@ std::string erase_all(std::string text, std::string_view word) {
 }
 
 std::string strip_suffix(std::string text, std::string_view suffix) {
-  if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
+  if (text.size() >= suffix.size() &&
+      text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
     text.resize(text.size() - suffix.size());
   return text;
 }
@@ -62,7 +63,8 @@ std::optional<Ref> total_cell(const Context& c, std::string_view kind, const std
   return total_ref(c.structures, *t, *row, key);
 }
 
-std::optional<Ref> summary_cell(const Table* t, std::string_view side, const Row* SummaryLines::*which) {
+std::optional<Ref> summary_cell(const Table* t, std::string_view side,
+                                const Row* SummaryLines::*which) {
   if (!t || !column(*t, side, "total")) return std::nullopt;
   SummaryLines lines = summary_lines(*t, side);
   const Row* row = lines.*which;
@@ -72,7 +74,9 @@ std::optional<Ref> summary_cell(const Table* t, std::string_view side, const Row
   return r;
 }
 
-const Table* budget_summary(const Context& c) { return unique_table(c.doc, "budget_summary" + c.suffix); }
+const Table* budget_summary(const Context& c) {
+  return unique_table(c.doc, "budget_summary" + c.suffix);
+}
 const Table* appropriation_summary(const Context& c) {
   return unique_table(c.doc, "appropriation_summary" + c.suffix);
 }
@@ -92,7 +96,9 @@ Target three_public(const Context& c) {
     if (found) return {};
     found = &row;
   }
-  if (found) return column(*t, "", "total") ? Target{{total_ref(c.structures, *t, *found, "total")}, {}} : Target{};
+  if (found)
+    return column(*t, "", "total") ? Target{{total_ref(c.structures, *t, *found, "total")}, {}}
+                                   : Target{};
   if (t->rows.size() != 1) return {};
   bool budget = !contains(c.subject, "决算");
   for (const Column& col : t->columns) {
@@ -185,7 +191,8 @@ Target income_source(const Context& c) {
 
 Target general_public_expenditure(const Context& c) {
   const Table* t = unique_table(c.doc, "general_public_expenditure" + c.suffix);
-  if (!t || (has_carryover(c.doc) && !excludes_carryover(*t) && !contains(c.subject, "当年"))) return {};
+  if (!t || (has_carryover(c.doc) && !excludes_carryover(*t) && !contains(c.subject, "当年")))
+    return {};
   Target target;
   add(target.figures, total_cell(c, "general_public_expenditure", "total"));
   return target;
@@ -197,7 +204,8 @@ Target general_public_expenditure(const Context& c) {
 std::vector<std::string> class_path(const std::string& subject) {
   std::string text = subject;
   for (const char* marker : {"(类)", "(款)", "(项)"}) {
-    for (std::size_t at; (at = text.find(marker)) != std::string::npos;) text.replace(at, std::strlen(marker), "-");
+    for (std::size_t at; (at = text.find(marker)) != std::string::npos;)
+      text.replace(at, std::strlen(marker), "-");
   }
   std::vector<std::string> path;
   for (std::size_t start = 0;;) {
@@ -222,7 +230,8 @@ bool same_class_name(const std::string& row_name, const std::string& part) {
 
 // The row a classification path leads to in one table: each name under the
 // one before it (by code), the first anywhere; nullptr unless unique.
-const Row* follow_path(const Table& t, std::string_view side, const std::vector<std::string>& path) {
+const Row* follow_path(const Table& t, std::string_view side,
+                       const std::vector<std::string>& path) {
   const Row* row = nullptr;
   for (const std::string& name : path) {
     const Row* next = nullptr;
@@ -260,7 +269,8 @@ Target expenditure_class(const Context& c) {
     const Table* t = unique_table(c.doc, kind + c.suffix);
     if (!t || !column(*t, side, "total")) continue;
     const Row* row = follow_path(*t, side, path);
-    if (!row || std::any_of(target.figures.begin(), target.figures.end(), [&](const Ref& r) { return r.row == row; }))
+    if (!row || std::any_of(target.figures.begin(), target.figures.end(),
+                            [&](const Ref& r) { return r.row == row; }))
       continue;
     target.figures.push_back(total_ref(c.structures, *t, *row, "total"));
     if (!side.empty()) {
@@ -330,9 +340,16 @@ const Mapping kMappings[] = {
     {{"一般公共预算", "基本支出"}, {}, {}, general_public_basic},
     {{"基本支出"}, {"财政拨款", "政府性基金", "国有资本"}, {}, basic_or_project},
     {{"项目支出"}, {"财政拨款", "一般公共预算", "政府性基金", "国有资本"}, {}, basic_or_project},
-    {{"财政拨款"}, {"一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出"}, {}, appropriation},
+    {{"财政拨款"},
+     {"一般公共预算", "政府性基金", "国有资本", "基本支出", "项目支出"},
+     {},
+     appropriation},
     {{"当年拨款"}, {}, {}, appropriation},
-    {{}, {"支出"}, {}, income_source, [](const Context& c) { return !source_key(c.subject).empty(); }},
+    {{},
+     {"支出"},
+     {},
+     income_source,
+     [](const Context& c) { return !source_key(c.subject).empty(); }},
     {{"一般公共预算"}, {"政府性基金", "国有资本"}, {}, general_public_expenditure},
     {{}, {}, {}, expenditure_class, names_a_class},
     {{}, {}, {"本年收入", "本年收入合计", "当年收入"}, income_this_year},
@@ -352,7 +369,9 @@ bool about_something_else(const std::string& subject, std::optional<int> fiscal_
   for (const char* word : {"增加", "减少", "增长", "下降", "降低", "变动", "比上年"})
     if (contains(subject, word)) return true;
   for (std::size_t i = 0; i + 4 <= subject.size(); ++i) {
-    auto digit = [&](std::size_t k) { return std::isdigit(static_cast<unsigned char>(subject[k])) != 0; };
+    auto digit = [&](std::size_t k) {
+      return std::isdigit(static_cast<unsigned char>(subject[k])) != 0;
+    };
     if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3))) continue;
     if ((i + 4 < subject.size() && digit(i + 4)) || (i > 0 && digit(i - 1))) continue;
     int year = std::stoi(subject.substr(i, 4));
@@ -371,7 +390,8 @@ Target locate(const Context& c) {
       continue;
     // A 决算 states budget figures (年初预算) beside the outturn: only the
     // 三公 table prints both.
-    bool budget_figure = !c.suffix.empty() && contains(c.subject, "预算") && !contains(c.subject, "决算");
+    bool budget_figure =
+        !c.suffix.empty() && contains(c.subject, "预算") && !contains(c.subject, "决算");
     if (budget_figure && m.locate != three_public) return {};
     return m.locate(c);
   }
@@ -401,7 +421,8 @@ Amount percent(const Amount& part, const Amount& whole, int scale) {
 // of the share's last printed digit (documents round shares, and some force
 // them to add up to 100%), plus what the rounding of the two amounts moves
 // the ratio by.
-CheckResult share_result(const Fact& fact, const std::string& where, const Ref& value, const Ref& base) {
+CheckResult share_result(const Fact& fact, const std::string& where, const Ref& value,
+                         const Ref& base) {
   Figure v = figure_of(value), b = figure_of(base);
   Amount printed = fact.share_pct->normalized();
   Amount expected = percent(v.value, b.value, 4);
@@ -419,14 +440,16 @@ CheckResult share_result(const Fact& fact, const std::string& where, const Ref& 
   r.tolerance = tol;
   r.status = r.difference->abs() <= tol ? "pass" : "fail";
   if (r.status == "fail")
-    r.message = "the prose states " + printed.to_string() + "%, the tables give " + expected.to_string() + "%";
+    r.message = "the prose states " + printed.to_string() + "%, the tables give " +
+                expected.to_string() + "%";
   return r;
 }
 
 // The first passing result, else the first.
 void first_pass(std::vector<CheckResult> tries, std::vector<CheckResult>& out) {
   if (tries.empty()) return;
-  auto pass = std::find_if(tries.begin(), tries.end(), [](const CheckResult& r) { return r.status == "pass"; });
+  auto pass = std::find_if(tries.begin(), tries.end(),
+                           [](const CheckResult& r) { return r.status == "pass"; });
   out.push_back(pass != tries.end() ? *pass : tries.front());
 }
 
@@ -435,13 +458,16 @@ Context context_of(const Document& doc, Structures& structures, const Fact& fact
   for (const char* quote : {"“", "”", "\"", "「", "」"}) subject = erase_all(subject, quote);
   subject = strip_suffix(subject, "科目");
   std::string core = subject;
-  for (const char* filler : {"预算", "决算", "年度", "部门", "单位", "总额", "数"}) core = erase_all(core, filler);
+  for (const char* filler : {"预算", "决算", "年度", "部门", "单位", "总额", "数"})
+    core = erase_all(core, filler);
   std::string section;
   for (const std::string& s : fact.section) section += s + " / ";
-  return {doc, structures, subject, core, section, doc.document.kind == "final_account" ? "_final" : ""};
+  return {doc,  structures, subject,
+          core, section,    doc.document.kind == "final_account" ? "_final" : ""};
 }
 
-void check_fact(const Document& doc, Structures& structures, const Fact& fact, std::vector<CheckResult>& out) {
+void check_fact(const Document& doc, Structures& structures, const Fact& fact,
+                std::vector<CheckResult>& out) {
   Context c = context_of(doc, structures, fact);
   if (c.subject.empty() || about_something_else(c.subject, doc.document.fiscal_year)) return;
   Target target = locate(c);
@@ -451,7 +477,11 @@ void check_fact(const Document& doc, Structures& structures, const Fact& fact, s
     Figure stated{*fact.value, half_unit({*fact.value}, unit_exponent("万元")), 1};
     std::vector<CheckResult> tries;
     for (const Ref& figure : target.figures)
-      tries.push_back(judge({std::string(kRule), prose + where_of(figure), fact.page, {figure_of(figure)}, stated,
+      tries.push_back(judge({std::string(kRule),
+                             prose + where_of(figure),
+                             fact.page,
+                             {figure_of(figure)},
+                             stated,
                              "the prose states another figure than the table"}));
     first_pass(tries, out);
   }
@@ -461,12 +491,14 @@ void check_fact(const Document& doc, Structures& structures, const Fact& fact, s
   for (bool same_table : {true, false}) {
     for (const Ref& figure : target.figures)
       for (const Ref& base : target.bases)
-        if ((figure.table == base.table) == same_table && value_or_zero(*base.row, base.key) != Amount{})
+        if ((figure.table == base.table) == same_table &&
+            value_or_zero(*base.row, base.key) != Amount{})
           pairs.emplace_back(&figure, &base);
     if (!pairs.empty()) break;
   }
   std::vector<CheckResult> tries;
-  for (const auto& [figure, base] : pairs) tries.push_back(share_result(fact, prose + where_of(*figure), *figure, *base));
+  for (const auto& [figure, base] : pairs)
+    tries.push_back(share_result(fact, prose + where_of(*figure), *figure, *base));
   first_pass(tries, out);
 }
 

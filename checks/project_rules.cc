@@ -65,8 +65,9 @@ std::map<const Row*, const Project*> match_projects(const std::vector<const Row*
     }
   }
   auto count_rows = [&](const std::string& stem) {
-    return std::count_if(rows.begin(), rows.end(),
-                         [&](const Row* r) { return without_prefix(normalize_name(r->name)) == stem; });
+    return std::count_if(rows.begin(), rows.end(), [&](const Row* r) {
+      return without_prefix(normalize_name(r->name)) == stem;
+    });
   };
   for (const Row* row : rows) {
     if (matched.count(row)) continue;
@@ -98,10 +99,12 @@ std::optional<int> declared_performance_tables(const std::vector<Section>& secti
       const std::vector<Section>* level = stack.back();
       stack.pop_back();
       for (const Section& s : *level) {
-        for (std::size_t at = s.text.find(anchor); at != std::string::npos; at = s.text.find(anchor, at + 1)) {
+        for (std::size_t at = s.text.find(anchor); at != std::string::npos;
+             at = s.text.find(anchor, at + 1)) {
           std::size_t i = at + anchor.size();
           std::size_t digits = i;
-          while (digits < s.text.size() && std::isdigit(static_cast<unsigned char>(s.text[digits]))) ++digits;
+          while (digits < s.text.size() && std::isdigit(static_cast<unsigned char>(s.text[digits])))
+            ++digits;
           if (digits > i && s.text.compare(digits, 3, "个") == 0)
             return std::stoi(s.text.substr(i, digits - i));
         }
@@ -126,13 +129,15 @@ std::optional<Amount> annual_amount(const Project& p) {
 Amount funds_half_unit(const Project& p) {
   std::vector<Amount> printed;
   for (const FundSplit* f : {&p.funds_period, &p.funds_annual})
-    for (const auto* v : {&f->total, &f->central, &f->provincial, &f->local, &f->self_raised, &f->other,
-                          &f->fiscal, &f->current_year, &f->carryover})
+    for (const auto* v : {&f->total, &f->central, &f->provincial, &f->local, &f->self_raised,
+                          &f->other, &f->fiscal, &f->current_year, &f->carryover})
       if (*v) printed.push_back(**v);
   return half_unit(printed, unit_exponent("万元"));
 }
 
-std::string project_where(const Project& p) { return "项目支出绩效目标表 " + p.name + " / funds.annual.total"; }
+std::string project_where(const Project& p) {
+  return "项目支出绩效目标表 " + p.name + " / funds.annual.total";
+}
 
 // Each project row against its performance table.  Rows without one are a
 // finding when the document prints fewer tables than it says it discloses
@@ -145,28 +150,35 @@ void compare_project_rows(const Document& doc, const Table& table, std::vector<C
   for (const Row* row : rows)
     if (!matched.count(row)) unmatched.push_back(row);
   std::optional<int> declared = declared_performance_tables(doc.sections);
-  int printed = static_cast<int>(std::count_if(doc.projects.begin(), doc.projects.end(), is_performance_table));
-  std::size_t missing = declared ? static_cast<std::size_t>(std::max(0, *declared - printed)) : unmatched.size();
+  int printed = static_cast<int>(
+      std::count_if(doc.projects.begin(), doc.projects.end(), is_performance_table));
+  std::size_t missing =
+      declared ? static_cast<std::size_t>(std::max(0, *declared - printed)) : unmatched.size();
   Amount row_half_unit = half_unit(table);
   for (const Row* row : rows) {
     auto it = matched.find(row);
     if (it == matched.end()) {
       if (missing > 0 && unmatched.size() == missing)
-        out.push_back(finding("project_funds_match", "fail", where(table, *row, "total"), page_of(table, *row),
+        out.push_back(finding("project_funds_match", "fail", where(table, *row, "total"),
+                              page_of(table, *row),
                               "missing performance table (项目支出绩效目标表)"));
       continue;
     }
     const Project& p = *it->second;
     std::optional<Amount> annual = annual_amount(p);
     if (!annual) continue;  // reported once per project
-    out.push_back(judge({"project_funds_match", project_where(p) + " vs " + where(table, *row, "total"), p.page,
-                         {{value_or_zero(*row, "total"), row_half_unit, has_value(*row, "total") ? 1 : 0}},
-                         {*annual, funds_half_unit(p), 1},
-                         "the performance table's annual funds differ from the project table"}));
+    out.push_back(
+        judge({"project_funds_match",
+               project_where(p) + " vs " + where(table, *row, "total"),
+               p.page,
+               {{value_or_zero(*row, "total"), row_half_unit, has_value(*row, "total") ? 1 : 0}},
+               {*annual, funds_half_unit(p), 1},
+               "the performance table's annual funds differ from the project table"}));
   }
   if (missing > 0 && unmatched.size() != missing)
     out.push_back(finding("project_funds_match", "fail", table.title, table.page,
-                          std::to_string(missing) + " performance table(s) missing: " + std::to_string(printed) +
+                          std::to_string(missing) +
+                              " performance table(s) missing: " + std::to_string(printed) +
                               " printed, " + std::to_string(*declared) + " disclosed, " +
                               std::to_string(unmatched.size()) + " project rows without one"));
 }
@@ -190,7 +202,8 @@ std::vector<CheckResult> project_table_total(const Document& doc) {
   const Table* projects = unique_table(doc, "project_expenditure");
   const Table* spending = unique_table(doc, "expenditure_summary");
   const Row* total = spending ? total_row(*spending, "") : nullptr;
-  if (!projects || !total || !column(*spending, "", "project") || !column(*projects, "", "total")) return out;
+  if (!projects || !total || !column(*spending, "", "project") || !column(*projects, "", "total"))
+    return out;
   Structures s;
   std::vector<Ref> parts = grand_total(s, *projects);
   const Table* carried = unique_table(doc, "project_expenditure_carryover");

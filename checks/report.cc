@@ -24,7 +24,8 @@ bool is_share(const CheckResult& r) { return r.where.find(" (share of ") != std:
 Display display_for(const Document& doc, const std::string& where) {
   const Table* best = nullptr;
   for (const Table& t : doc.tables)
-    if (!t.title.empty() && where.find(t.title) != std::string::npos && (!best || t.title.size() > best->title.size()))
+    if (!t.title.empty() && where.find(t.title) != std::string::npos &&
+        (!best || t.title.size() > best->title.size()))
       best = &t;
   if (!best || best->unit.empty() || best->unit == "元") return {};
   Display d{best->unit, unit_exponent(best->unit), 0};
@@ -66,7 +67,8 @@ void write_failure(std::ostream& os, const Document& doc, const CheckResult& r) 
     os << "  printed:    " << amount_text(r.actual, d) << "\n";
     os << "  expected:   " << amount_text(r.expected, d) << "\n";
     os << "  difference: " << amount_text(r.difference, d);
-    if (r.tolerance) os << ", tolerance " << r.tolerance->to_string() << (d.unit == "%" ? "%" : " 元");
+    if (r.tolerance)
+      os << ", tolerance " << r.tolerance->to_string() << (d.unit == "%" ? "%" : " 元");
     os << "\n";
   }
 }
@@ -81,7 +83,8 @@ void write_rounding_pass(std::ostream& os, const Document& doc, const CheckResul
 
 }  // namespace
 
-std::string format_report(const Document& doc, const std::vector<CheckResult>& results, bool failures_only) {
+std::string format_report(const Document& doc, const std::vector<CheckResult>& results,
+                          bool failures_only) {
   std::ostringstream os;
   int failed = 0;
   for (const CheckResult& r : results) {
@@ -91,8 +94,10 @@ std::string format_report(const Document& doc, const std::vector<CheckResult>& r
   }
   if (!failures_only)
     for (const CheckResult& r : results)
-      if (r.status == "pass" && r.difference && *r.difference != Amount{}) write_rounding_pass(os, doc, r);
-  os << results.size() << " checks, " << results.size() - failed << " passed, " << failed << " failed\n";
+      if (r.status == "pass" && r.difference && *r.difference != Amount{})
+        write_rounding_pass(os, doc, r);
+  os << results.size() << " checks, " << results.size() - failed << " passed, " << failed
+     << " failed\n";
   return os.str();
 }
 

@@ -21,6 +21,7 @@ namespace budget::checks {
 // expected value and their difference, in the table's printed unit and in 元.
 // Unless `failures_only`, then the passes that differ within the rounding
 // tolerance, one line each.  Last a summary line "N checks, N passed, N failed".
-std::string format_report(const Document& doc, const std::vector<CheckResult>& results, bool failures_only);
+std::string format_report(const Document& doc, const std::vector<CheckResult>& results,
+                          bool failures_only);
 
 }  // namespace budget::checks

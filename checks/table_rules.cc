@@ -37,7 +37,8 @@ struct ColumnSplit {
   std::vector<std::string_view> parts;
 };
 const ColumnSplit kColumnSplits[] = {
-    {{"basic", "project", "reserve", "paid_to_superior", "operating_expenditure", "affiliated_subsidy"}},
+    {{"basic", "project", "reserve", "paid_to_superior", "operating_expenditure",
+      "affiliated_subsidy"}},
     {{"personnel", "public_expenses"}},
     {{"current_year", "carryover"}},
     {{"general_public", "government_fund", "state_capital", "special_account", "unit_funds",
@@ -57,7 +58,8 @@ KeyRole key_role(std::string_view key) {
   KeyRole r;
   std::size_t us = key.rfind('_');
   if (us != std::string_view::npos && us + 1 < key.size() &&
-      std::all_of(key.begin() + us + 1, key.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+      std::all_of(key.begin() + us + 1, key.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
       key.substr(0, 4) != "col_") {
     r.repeated = true;
     key = key.substr(0, us);
@@ -108,10 +110,14 @@ void columns_sum_for(const Table& t, const Column& total, std::vector<CheckResul
     for (std::size_t i : h.rows()) {
       const Row& row = t.rows[i];
       if (!has_value(row, total.key)) continue;
-      Comparison c{"columns_sum", where(t, row, total.key), page_of(t, row), {},
+      Comparison c{"columns_sum",
+                   where(t, row, total.key),
+                   page_of(t, row),
+                   {},
                    {value_or_zero(row, total.key), hu, std::max(1, h.roundings(i, total.key))},
                    total.key + " differs from " + names};
-      for (const Column* p : parts) c.parts.push_back({value_or_zero(row, p->key), hu, h.roundings(i, p->key)});
+      for (const Column* p : parts)
+        c.parts.push_back({value_or_zero(row, p->key), hu, h.roundings(i, p->key)});
       out.push_back(judge(c));
     }
   }
@@ -139,7 +145,8 @@ Grand running_totals(const Table& t, const std::string& side, std::vector<CheckR
   Grand grand;
   for (std::size_t i : rows_on_side(t, side)) {
     const Row& row = t.rows[i];
-    if (is_total_row(row) && row.values.empty()) continue;  // a total printing nothing states nothing
+    if (is_total_row(row) && row.values.empty())
+      continue;  // a total printing nothing states nothing
     if (!is_total_row(row)) {
       if (is_breakdown(t, row)) continue;
       std::string name = normalize_name(row.name);
@@ -150,7 +157,10 @@ Grand running_totals(const Table& t, const std::string& side, std::vector<CheckR
     }
     std::map<std::string, int> roundings;
     for (const std::string& key : keys) {
-      Comparison c{"summary_balance", where(t, row, key), page_of(t, row), {},
+      Comparison c{"summary_balance",
+                   where(t, row, key),
+                   page_of(t, row),
+                   {},
                    {value_or_zero(row, key), hu, has_value(row, key) ? 1 : 0},
                    row.name + " differs from the lines it totals"};
       bool any = has_value(row, key);
@@ -186,7 +196,9 @@ void summary_balance_for(const Table& t, std::vector<CheckResult>& out) {
   for (const std::string& key : amount_keys(t, "expenditure")) {
     if (std::find(income_keys.begin(), income_keys.end(), key) == income_keys.end()) continue;
     if (!has_value(*income.row, key) && !has_value(*spending.row, key)) continue;
-    out.push_back(judge({"summary_balance", where(t, *spending.row, key), page_of(t, *spending.row),
+    out.push_back(judge({"summary_balance",
+                         where(t, *spending.row, key),
+                         page_of(t, *spending.row),
                          {{value_or_zero(*income.row, key), hu, std::max(1, income.roundings)}},
                          {value_or_zero(*spending.row, key), hu, std::max(1, spending.roundings)},
                          spending.row->name + " differs from " + income.row->name}));
@@ -204,7 +216,8 @@ struct Cell {
 // total = abroad + reception + vehicles; vehicles = purchase + operation.
 // Where 会议费/培训费 are printed in the same table, the total may include
 // them: either reading passes.
-void compare_parts(const Table& t, const std::map<Part, Cell>& cells, std::vector<CheckResult>& out) {
+void compare_parts(const Table& t, const std::map<Part, Cell>& cells,
+                   std::vector<CheckResult>& out) {
   Amount hu = half_unit(t);
   auto figure = [&](Part p) -> Figure {
     auto it = cells.find(p);
@@ -222,8 +235,11 @@ void compare_parts(const Table& t, const std::map<Part, Cell>& cells, std::vecto
   if (present(Part::kVehicles) && (present(Part::kPurchase) || present(Part::kOperation)) &&
       any_value({Part::kVehicles, Part::kPurchase, Part::kOperation})) {
     const Cell& v = cells.at(Part::kVehicles);
-    out.push_back(judge({"three_public_parts", where(t, *v.row, v.key), page_of(t, *v.row),
-                         {figure(Part::kPurchase), figure(Part::kOperation)}, figure(Part::kVehicles),
+    out.push_back(judge({"three_public_parts",
+                         where(t, *v.row, v.key),
+                         page_of(t, *v.row),
+                         {figure(Part::kPurchase), figure(Part::kOperation)},
+                         figure(Part::kVehicles),
                          "公务用车购置及运行费 differs from 购置费 + 运行维护费"}));
   }
   int printed_parts = present(Part::kAbroad) + present(Part::kReception) + present(Part::kVehicles);
@@ -238,8 +254,11 @@ void compare_parts(const Table& t, const std::map<Part, Cell>& cells, std::vecto
     vehicles.value = vehicles.value + op.value;
     vehicles.roundings += op.roundings;
   }
-  Comparison three{"three_public_parts", where(t, *total.row, total.key), page_of(t, *total.row),
-                   {figure(Part::kAbroad), figure(Part::kReception), vehicles}, figure(Part::kTotal),
+  Comparison three{"three_public_parts",
+                   where(t, *total.row, total.key),
+                   page_of(t, *total.row),
+                   {figure(Part::kAbroad), figure(Part::kReception), vehicles},
+                   figure(Part::kTotal),
                    "三公 total differs from 因公出国（境）费 + 公务接待费 + 公务用车购置及运行费"};
   CheckResult result = judge(three);
   if (result.status == "fail" && (present(Part::kMeetings) || present(Part::kTraining))) {
@@ -271,9 +290,11 @@ void three_public_columns(const Table& t, std::vector<CheckResult>& out) {
     for (const Column& c : t.columns) {
       if (c.side != side) continue;
       auto [part, measure] = part_keyed(t, c.key);
-      if (part != Part::kNone && !by_measure[measure].emplace(part, c.key).second) repeated.emplace(measure, part);
+      if (part != Part::kNone && !by_measure[measure].emplace(part, c.key).second)
+        repeated.emplace(measure, part);
     }
-    for (const auto& [measure, part] : repeated) by_measure.erase(measure);  // which column is which: a guess
+    for (const auto& [measure, part] : repeated)
+      by_measure.erase(measure);  // which column is which: a guess
     for (const auto& [measure, keys] : by_measure) {
       if (keys.size() < 2) continue;
       for (std::size_t i : rows_on_side(t, side)) {
@@ -289,29 +310,32 @@ void three_public_columns(const Table& t, std::vector<CheckResult>& out) {
 
 std::vector<CheckResult> code_children_sum(const Document& doc) {
   std::vector<CheckResult> out;
-  sum_children(doc, "code_children_sum", [](const Table&, const Row& r) { return r.code.has_value(); }, out);
+  sum_children(
+      doc, "code_children_sum", [](const Table&, const Row& r) { return r.code.has_value(); }, out);
   return out;
 }
 
 std::vector<CheckResult> econ_children_sum(const Document& doc) {
   std::vector<CheckResult> out;
-  sum_children(doc, "econ_children_sum",
-               [](const Table& t, const Row& r) {
-                 std::string kind = base_kind(t.kind);
-                 return (kind == "general_public_basic" || kind == "appropriation_basic") && !r.code &&
-                        !is_total_row(r);
-               },
-               out);
+  sum_children(
+      doc, "econ_children_sum",
+      [](const Table& t, const Row& r) {
+        std::string kind = base_kind(t.kind);
+        return (kind == "general_public_basic" || kind == "appropriation_basic") && !r.code &&
+               !is_total_row(r);
+      },
+      out);
   return out;
 }
 
 std::vector<CheckResult> total_row_sum(const Document& doc) {
   std::vector<CheckResult> out;
-  sum_children(doc, "total_row_sum",
-               [](const Table& t, const Row& r) {
-                 return is_total_row(r) && !is_summary_like(t) && base_kind(t.kind) != "three_public";
-               },
-               out);
+  sum_children(
+      doc, "total_row_sum",
+      [](const Table& t, const Row& r) {
+        return is_total_row(r) && !is_summary_like(t) && base_kind(t.kind) != "three_public";
+      },
+      out);
   return out;
 }
 
