@@ -392,6 +392,7 @@ const char* const kSampleJson = R"({
       "definition": "指为保障机构正常运转、完成日常工作任务而发生的支出。"
     }
   ],
+  "overall_performance": [],
   "checks": [
     {
       "rule": "parent_equals_children",
@@ -434,7 +435,7 @@ TEST(document_json_test, parses_back_in_contract_order) {
   std::vector<std::string> top;
   for (const auto& item : json.items()) top.push_back(item.key());
   EXPECT_EQ(top, (std::vector<std::string>{"schema", "source", "document", "sections", "tables",
-                                           "projects", "facts", "assets", "glossary", "checks",
+                                           "projects", "facts", "assets", "glossary", "overall_performance", "checks",
                                            "warnings"}));
   EXPECT_EQ(json["schema"], "budget-disclosure/1");
 
@@ -481,6 +482,7 @@ TEST(document_json_test, empty_document) {
     "page": null
   },
   "glossary": [],
+  "overall_performance": [],
   "checks": [],
   "warnings": []
 }
