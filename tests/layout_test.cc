@@ -279,6 +279,34 @@ TEST(layout_test, paragraphs_and_headings) {
             "[p2] 二、机构设置情况\n");
 }
 
+// A page printed larger than the rest of a document made of tables: its
+// 部门/单位 labels are larger than the document's body text but no larger
+// than the table beside them, so they stay paragraphs; the title is a heading.
+TEST(layout_test, labels_as_large_as_the_table_are_not_headings) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 2;
+  page.width = 1000;
+  page.height = 800;
+  page.runs = {run("收入预算总表", 400, 40, 156, 26), run("部门：省委办公厅", 50, 100, 96, 12),
+               run("单位：万元", 880, 100, 60, 12)};
+  page.rules = {hrule(130, 40, 960), hrule(160, 40, 960), hrule(190, 40, 960),
+                vrule(40, 130, 190), vrule(500, 130, 190), vrule(960, 130, 190)};
+  page.runs.push_back(run("项目名称", 60, 137, 68, 17));
+  page.runs.push_back(run("金额", 520, 137, 34, 17));
+  page.runs.push_back(run("收入总计", 60, 167, 68, 17));
+  page.runs.push_back(run("28,849.38", 520, 167, 80, 17));
+  TextStyle style{9, {26, 12}};  // the other pages: 9-em labels and tables
+  LayoutDocument doc;
+  doc.blocks = layout_page(page, style, p);
+  EXPECT_EQ(dump_layout(doc),
+            "[p2] # 收入预算总表\n"
+            "[p2] 部门：省委办公厅\n"
+            "[p2] 单位：万元\n"
+            "[p2] 项目名称\t金额\n"
+            "[p2] 收入总计\t28,849.38\n");
+}
+
 TEST(layout_test, sideways_page_is_turned_upright) {
   PageContent page;
   page.width = 595;

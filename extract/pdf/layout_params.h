@@ -73,7 +73,8 @@ struct LayoutParams {
   // A line ending this much left of the text's right edge (plus the width
   // of the next line's first word) ends its paragraph, em.
   double short_line_em = 2.0;
-  // Lines at least this many times the body size are headings.
+  // Lines at least this many times the body size (and the size of most
+  // table text on their page) are headings.
   double heading_size_ratio = 1.15;
   // Runs within this ratio of each other have "the same" size.
   double same_size_ratio = 1.08;

@@ -28,12 +28,34 @@ Box unite(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-int heading_level(double size, const TextStyle& style, const LayoutParams& p) {
-  if (style.body_size <= 0 || size < p.heading_size_ratio * style.body_size) return 0;
+// Heading level of a line of `size`: 0 unless clearly larger than the body
+// text and than `table_size` (a label printed as large as the table text
+// beside it is no title).
+int heading_level(double size, const TextStyle& style, double table_size,
+                  const LayoutParams& p) {
+  double body = std::max(style.body_size, table_size);
+  if (body <= 0 || size < p.heading_size_ratio * body) return 0;
   for (size_t i = 0; i < style.heading_sizes.size(); ++i) {
     if (size >= style.heading_sizes[i] / p.same_size_ratio) return static_cast<int>(i) + 1;
   }
   return static_cast<int>(style.heading_sizes.size());
+}
+
+// The size of most characters (0 when none) from characters per size in
+// half ems.
+double dominant_size(const std::map<long, double>& weight) {
+  double best = -1, size = 0;
+  for (auto [half, w] : weight) {
+    if (w > best) {
+      best = w;
+      size = half / 2.0;
+    }
+  }
+  return size;
+}
+
+void add_weight(std::map<long, double>& weight, const TextRun& r) {
+  weight[std::lround(r.font_size * 2)] += r.text.size();
 }
 
 // One piece of text in reading order, before paragraph joining.
@@ -68,24 +90,18 @@ double leading_word_width(const Piece& piece) {
 
 TextStyle measure_style(const std::vector<PageContent>& pages, const LayoutParams& p) {
   // Table text is often smaller than the prose: measure outside lattices.
-  std::map<long, double> weight;  // size in half points -> characters
+  std::map<long, double> weight;  // size in half ems -> characters
   for (const PageContent& page : pages) {
     std::vector<Lattice> lattices = find_lattices(page.rules, p);
     for (const TextRun& r : page.runs) {
       bool in_table = std::any_of(lattices.begin(), lattices.end(), [&](const Lattice& l) {
         return inside(l.box, r.box, kLatticeSlackPt);
       });
-      if (!in_table) weight[std::lround(r.font_size * 2)] += r.text.size();
+      if (!in_table) add_weight(weight, r);
     }
   }
   TextStyle style;
-  double best = -1;
-  for (auto [size, w] : weight) {
-    if (w > best) {
-      best = w;
-      style.body_size = size / 2.0;
-    }
-  }
+  style.body_size = dominant_size(weight);
   for (auto it = weight.rbegin(); it != weight.rend(); ++it) {
     double size = it->first / 2.0;
     if (size < p.heading_size_ratio * style.body_size) break;
@@ -108,10 +124,12 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
     (i < lattices.size() ? in_lattice[i] : free).push_back(r);
   }
   // Ruled tables.  A frame around one column of text is not a table.
+  std::map<long, double> table_weight;
   for (size_t i = 0; i < lattices.size(); ++i) {
     if (in_lattice[i].empty()) continue;
     Block grid = build_ruled_grid(lattices[i], in_lattice[i], page.number, p);
     if (grid.columns >= 2 && !grid.rows.empty()) {
+      for (const TextRun& r : in_lattice[i]) add_weight(table_weight, r);
       blocks.push_back(std::move(grid));
     } else {
       free.insert(free.end(), in_lattice[i].begin(), in_lattice[i].end());
@@ -130,6 +148,7 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
   }
 
   // Headings and paragraphs.
+  double table_size = dominant_size(table_weight);
   std::vector<Piece> pieces;
   double left = 1e9, right = -1e9;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -137,7 +156,7 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
     const Line& l = lines[i];
     left = std::min(left, l.box.x0);
     right = std::max(right, l.box.x1);
-    int level = heading_level(l.size, style, p);
+    int level = heading_level(l.size, style, table_size, p);
     std::vector<Piece> line_pieces;
     for (const Chunk& c : l.chunks) {
       bool apart = !line_pieces.empty() &&

@@ -6,8 +6,9 @@
 //
 // Runs inside a ruled lattice become its grid (grid.h); the other runs
 // become lines; runs of aligned multi-chunk lines become unruled grids;
-// what is left becomes headings (font clearly larger than the body text,
-// level = rank of the size in the document) and paragraphs (wrapped lines
+// what is left becomes headings (font clearly larger than the body text
+// and than most table text on the page, level = rank of the size in the
+// document) and paragraphs (wrapped lines
 // joined; bold lines are emphasized).  A line of two far-apart pieces
 // outside any table (单位名称：… 单位：万元) gives one paragraph per piece.
 #pragma once
@@ -21,7 +22,7 @@
 namespace budget::extract {
 
 struct TextStyle {
-  double body_size = 0;                 // em of most characters
+  double body_size = 0;                 // em of most characters outside ruled tables
   std::vector<double> heading_sizes;    // larger sizes, descending (level 1 first)
 };
 
