@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# bench/run.sh — speed and memory of the PDF reader against pdftotext.
+# bench/run.sh — speed and memory of budgetx against pdftotext.  Builds
+# nothing: point BUDGETX at a built binary.
 #
 #   bench/run.sh [DIR_OR_PDF…]        (default: /work/shared/corpus/real)
 #   BUDGETX=build/budgetx bench/run.sh
 #
-# Runs `budgetx layout FILE` and `pdftotext -layout FILE /dev/null` over the
-# same PDFs, one process per file, and prints pages/s, total wall time of
-# each, their ratio (target ≤ 1.5) and the peak RSS of budgetx (target
-# < 100 MB), measured with /usr/bin/time -v.
+# Runs `budgetx extract FILE` (the whole pipeline: reader, recognition,
+# checks, JSON), `budgetx layout FILE` (the PDF reader alone) and
+# `pdftotext -layout FILE /dev/null` over the same PDFs, one process per
+# file, and prints pages/s and total wall time of each, the ratios to
+# pdftotext (target ≤ 1.5) and the peak RSS of budgetx (target < 100 MB),
+# measured with /usr/bin/time -v.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,25 +44,31 @@ run() {
 }
 
 pages=0
-printf '%-55s %6s %9s %9s %6s %8s\n' file pages budgetx_s pdftotext_s ratio rss_MB
+printf '%-50s %6s %9s %9s %11s %6s %8s\n' file pages extract_s layout_s pdftotext_s ratio rss_MB
 for f in "${files[@]}"; do
   n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
   n=${n:-0}
   pages=$((pages + n))
   : > "$tmp/results"
-  run budgetx "$budgetx" layout "$f"
+  run extract "$budgetx" extract "$f"
+  run layout "$budgetx" layout "$f"
   run pdftotext pdftotext -layout "$f" /dev/null
-  read -r _ bs brss < <(grep '^budgetx' "$tmp/results")
+  read -r _ es erss < <(grep '^extract' "$tmp/results")
+  read -r _ ls lrss < <(grep '^layout' "$tmp/results")
   read -r _ ps _ < <(grep '^pdftotext' "$tmp/results")
-  echo "$f $n $bs $ps $brss" >> "$tmp/all"
-  awk -v f="$(basename "$f")" -v n="$n" -v b="$bs" -v p="$ps" -v r="$brss" 'BEGIN {
-    printf "%-55s %6d %9.3f %9.3f %6.2f %8.1f\n", f, n, b, p, (p > 0 ? b / p : 0), r / 1024 }'
+  rss=$((erss > lrss ? erss : lrss))
+  echo "$f $n $es $ls $ps $rss" >> "$tmp/all"
+  awk -v f="$(basename "$f")" -v n="$n" -v e="$es" -v l="$ls" -v p="$ps" -v r="$rss" 'BEGIN {
+    printf "%-50s %6d %9.3f %9.3f %11.3f %6.2f %8.1f\n", f, n, e, l, p, (p > 0 ? e / p : 0), r / 1024 }'
 done
 awk -v pages="$pages" '
-  { b += $3; p += $4; if ($5 > rss) rss = $5 }
+  { e += $3; l += $4; p += $5; if ($6 > rss) rss = $6 }
   END {
     printf "\n%d files, %d pages\n", NR, pages
-    printf "budgetx layout : %8.2f s  %8.1f pages/s  peak RSS %.1f MB\n", b, (b > 0 ? pages / b : 0), rss / 1024
-    printf "pdftotext      : %8.2f s  %8.1f pages/s\n", p, (p > 0 ? pages / p : 0)
-    printf "ratio          : %8.2f  (target <= 1.5)\n", (p > 0 ? b / p : 0)
+    printf "budgetx extract : %8.2f s  %8.1f pages/s\n", e, (e > 0 ? pages / e : 0)
+    printf "budgetx layout  : %8.2f s  %8.1f pages/s\n", l, (l > 0 ? pages / l : 0)
+    printf "pdftotext       : %8.2f s  %8.1f pages/s\n", p, (p > 0 ? pages / p : 0)
+    printf "ratio extract/pdftotext : %6.2f  (target <= 1.5)\n", (p > 0 ? e / p : 0)
+    printf "ratio layout/pdftotext  : %6.2f\n", (p > 0 ? l / p : 0)
+    printf "peak RSS budgetx        : %6.1f MB  (target < 100 MB)\n", rss / 1024
   }' "$tmp/all"
