@@ -80,7 +80,14 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
     if (project_forms.used_segment[&s - seg.segments.data()]) continue;
     if (s.grids.empty() && !s.says_no_data) continue;  // a title listed without its table (contents)
     ctx.default_unit = s.blocks.empty() ? "" : unit_before(layout.blocks, s.blocks.front());
-    doc.tables.push_back(build_table(s, ctx, doc.warnings));
+    Table t = build_table(s, ctx, doc.warnings);
+    if (!s.titled && t.columns.empty() && t.rows.empty()) {
+      // A grid with no title, no header and no body (a contents list drawn as
+      // a table): nothing to keep as a table, but say it was there.
+      doc.warnings.push_back({"unrecognised_grid", t.page, "a grid with no title, header or rows was skipped"});
+      continue;
+    }
+    doc.tables.push_back(std::move(t));
   }
   complete_from_tables(doc.document, doc.tables, layout.blocks);
   doc.sections = build_outline(layout.blocks, seg.in_segment);

@@ -56,6 +56,7 @@ Registry Registry::parse(const std::string& json_text) {
     ColumnEntry e;
     e.fragment.key = c.at("key").get<std::string>();
     e.fragment.in_groups = c.value("group", "keep") != "drop";
+    e.fragment.text = c.value("text", false);
     e.labels = strings(c, "labels");
     e.patterns = strings(c, "patterns");
     r.columns_.push_back(std::move(e));
@@ -96,6 +97,11 @@ std::optional<ColumnFragment> Registry::column_fragment(const std::string& label
     for (const auto& p : e.patterns)
       if (RE2::FullMatch(label, RE2(p, RE2::Quiet))) return e.fragment;
   return std::nullopt;
+}
+
+bool Registry::is_text_key(const std::string& key) const {
+  return std::any_of(columns_.begin(), columns_.end(),
+                     [&](const ColumnEntry& e) { return e.fragment.text && e.fragment.key == key; });
 }
 
 bool Registry::is_group_word(const std::string& label) const {

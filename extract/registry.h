@@ -27,6 +27,7 @@ struct WordRule {
 struct ColumnFragment {
   std::string key;
   bool in_groups = true;  // false: the label gives its key only as a column's lowest label
+  bool text = false;      // the column holds words (row fields), not amounts
 };
 
 class Registry {
@@ -39,6 +40,8 @@ class Registry {
   // Key fragment of one cleaned header label; nullopt if the label is unknown.
   std::optional<ColumnFragment> column_fragment(const std::string& label) const;
   bool is_group_word(const std::string& label) const;
+  // True if a column key names a text column (gov_econ_name, remark, …).
+  bool is_text_key(const std::string& key) const;
   // Side of an item list from its top header label ("收入" -> income).
   std::string side_of_label(const std::string& label) const;
   // A top-level word list of the registry ("total_words", "econ_categories",

@@ -164,7 +164,14 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
   std::vector<LogicalColumn> current;
   std::vector<std::vector<LogicalColumn>> lists;
   for (int c = 0; c < grid_columns; ++c) {
-    if (paths[c].empty()) continue;  // a column with no header: nothing printed there
+    if (paths[c].empty()) {
+      // No header of its own right of a name column: the name label covers it
+      // (项目名称 merged over two columns of nested item names).
+      if (!current.empty() && current.back().column.key == "name" &&
+          current.back().grid_cols.back() == c - 1)
+        current.back().grid_cols.push_back(c);
+      continue;  // elsewhere a column with no header: nothing printed there
+    }
     LogicalColumn col;
     col.column.label = paths[c];
     col.column.key = key_of_path(paths[c], year, col.mapped);

@@ -45,6 +45,18 @@ std::string read_code(const GridRow& line, const LogicalColumn& col) {
   return code;
 }
 
+// The item name of a line.  A name column printed over several grid columns
+// (项目名称 over 一般公共预算资金 | 小计, then | 公共财政拨款资金) names the line
+// by its innermost entry; a group's own line names the group, not its 小计.
+std::string read_name(const GridRow& line, const LogicalColumn& col) {
+  std::string name;
+  for (int c : col.grid_cols) {
+    std::string t = cell_text(line, c);
+    if (!t.empty() && (name.empty() || !is_total_name(t))) name = t;
+  }
+  return name;
+}
+
 // A unit (not a project) in a project or operating-expenses table: named
 // like an organisation, or the document's entity itself.
 bool is_unit_name(const std::string& name, const std::string& entity) {
@@ -100,23 +112,23 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
           row.name = cell_text(line, col.grid_cols[0]), printed = true;  // a total printed in the code column
         continue;
       }
-      std::string text = cell_text(line, col.grid_cols[0]);
       if (key == "name") {
-        if (!text.empty()) row.name = row.name.empty() ? text : row.name + text, printed = true;
+        std::string name = read_name(line, col);
+        if (!name.empty()) row.name = row.name.empty() ? name : row.name + name, printed = true;
         continue;
       }
+      std::string text = cell_text(line, col.grid_cols[0]);
       if (text.empty()) continue;
       printed = true;
-      auto parsed = normalize::parse_number(text);
-      if (parsed.kind == normalize::ParsedNumber::number) {
-        row.values.emplace_back(key, normalize::to_yuan(parsed.value, ctx.unit_exponent));
-      } else if (parsed.kind == normalize::ParsedNumber::invalid) {
-        if (!col.mapped || key == "gov_econ_name" || key == "remark" || key == "seq" ||
-            key.rfind("procurement_", 0) == 0 || key == "econ_subject")
-          row.text_fields.emplace_back(key, text);
-        else
-          warnings.push_back({"unparsed_number", row.page, "'" + text + "' in column " + key});
+      if (!col.mapped || registry().is_text_key(key)) {
+        row.text_fields.emplace_back(key, text);
+        continue;
       }
+      auto parsed = normalize::parse_number(text);
+      if (parsed.kind == normalize::ParsedNumber::number)
+        row.values.emplace_back(key, normalize::to_yuan(parsed.value, ctx.unit_exponent));
+      else if (parsed.kind == normalize::ParsedNumber::invalid)
+        warnings.push_back({"unparsed_number", row.page, "'" + text + "' in column " + key});
     }
     if (!printed) continue;
     auto [ordinal, name] = split_ordinal(row.name);

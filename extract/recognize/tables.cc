@@ -117,7 +117,7 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
     t.page = *pages.begin();
     t.pages.assign(pages.begin(), pages.end());
   }
-  if (t.kind == "unknown")
+  if (t.kind == "unknown" && !(t.columns.empty() && t.rows.empty()))
     warnings.push_back({"unknown_table", t.page,
                         "table '" + (t.title.empty() ? std::string("(untitled)") : t.title) +
                             "' is not a standard disclosure table"});
