@@ -55,11 +55,11 @@ std::string destination(const Job& job, const std::string& input) {
   return (fs::path(job.output) / name).string() + extension_of(job.format);
 }
 
-std::string summary_line(const Document& doc, const std::string& dest) {
+std::string summary_line(const std::string& input, const Document& doc, const std::string& dest) {
   int failed = 0;
   for (const auto& c : doc.checks) failed += c.status == "fail";
   std::string kind = doc.document.kind.empty() ? "?" : doc.document.kind;
-  return doc.source.file + ": " + (doc.document.entity.empty() ? "?" : doc.document.entity) + " " +
+  return input + ": " + (doc.document.entity.empty() ? "?" : doc.document.entity) + " " +
          (doc.document.fiscal_year ? std::to_string(*doc.document.fiscal_year) : "?") + " " + kind +
          ", " + std::to_string(doc.tables.size()) + " tables, " + std::to_string(doc.projects.size()) +
          " projects, " + std::to_string(failed) + " failed checks -> " + (dest.empty() ? "stdout" : dest);
@@ -78,7 +78,7 @@ int Job::run(std::ostream& out, std::ostream& err) const {
       }
       Document doc = extract::extract_file(input, extract::Options{});
       if (command == "check") {
-        out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true);
+        out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         for (const auto& c : doc.checks) check_failed |= c.status == "fail";
         continue;
       }
@@ -88,7 +88,7 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << content;
       else
         write_atomically(dest, content);
-      if (!quiet && (!dest.empty() || inputs.size() > 1)) err << summary_line(doc, dest) << "\n";
+      if (!quiet && (!dest.empty() || inputs.size() > 1)) err << summary_line(input, doc, dest) << "\n";
     } catch (const Error& e) {
       err << "budgetx: " << input << ": " << e.what() << " [" << e.code() << "]\n";
       status = kExitFailed;

@@ -1,5 +1,6 @@
 #include "extract/pipeline.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -21,7 +22,17 @@
 namespace budget::extract {
 namespace {
 
+// Disclosures run to a few MB; anything past this is refused rather than
+// read into memory.
+constexpr std::uintmax_t kMaxInputBytes = 512ull << 20;
+
 std::string read_bytes(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw Error("input.unreadable", "is a directory, not a file");
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxInputBytes)
+    throw Error("input.too_large", "file is " + std::to_string(size >> 20) + " MiB, more than the " +
+                                       std::to_string(kMaxInputBytes >> 20) + " MiB budgetx reads");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("input.unreadable", "cannot open file");
   std::ostringstream s;
@@ -30,8 +41,8 @@ std::string read_bytes(const std::string& path) {
   return s.str();
 }
 
-bool is_pdf(const std::string& bytes) { return bytes.compare(0, 5, "%PDF-") == 0 ||
-                                               bytes.find("%PDF-", 0) < 1024; }
+// The PDF header may follow a little junk (some producers prepend bytes).
+bool is_pdf(const std::string& bytes) { return bytes.find("%PDF-") < 1024; }
 
 std::string base_name(const std::string& path) {
   std::size_t slash = path.find_last_of('/');
