@@ -48,11 +48,13 @@ std::string read_code(const GridRow& line, const LogicalColumn& col) {
 // The item name of a line.  A name column printed over several grid columns
 // (项目名称 over 一般公共预算资金 | 小计, then | 公共财政拨款资金) names the line
 // by its innermost entry; a group's own line names the group, not its 小计.
-std::string read_name(const GridRow& line, const LogicalColumn& col) {
+// `depth` is the 0-based position of that entry among the columns.
+std::string read_name(const GridRow& line, const LogicalColumn& col, int& depth) {
   std::string name;
-  for (int c : col.grid_cols) {
-    std::string t = cell_text(line, c);
-    if (!t.empty() && (name.empty() || !is_total_name(t))) name = t;
+  depth = 0;
+  for (std::size_t i = 0; i < col.grid_cols.size(); ++i) {
+    std::string t = cell_text(line, col.grid_cols[i]);
+    if (!t.empty() && (name.empty() || !is_total_name(t))) name = t, depth = static_cast<int>(i);
   }
   return name;
 }
@@ -113,8 +115,10 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
         continue;
       }
       if (key == "name") {
-        std::string name = read_name(line, col);
+        int depth = 0;
+        std::string name = read_name(line, col, depth);
         if (!name.empty()) row.name = row.name.empty() ? name : row.name + name, printed = true;
+        if (col.grid_cols.size() > 1) row.level = depth + 1;  // nesting shown by the column
         continue;
       }
       std::string text = cell_text(line, col.grid_cols[0]);
@@ -165,7 +169,7 @@ void assign_levels(std::vector<Row>& rows, const std::string& table_kind, const 
     } else if (project_like) {
       row.level = is_unit_name(row.name, entity) ? 1 : 2;
     } else {
-      row.level = 1;
+      row.level = std::max(row.level, 1);  // a depth read from nested name columns stays
     }
   }
 }
