@@ -8,8 +8,8 @@ disclosures vary — unit 元 with thousands separators, '-' for blank amounts,
 full-width digits, the 合计 line last, no heading markup, the ordinal printed
 inline before the title, the title inside the table's first row, 类/款/项
 printed as split code columns, indented names — and each variant must extract
-to the same cells (table kind, side, row code or name, column key -> value in
-元) as the original.  A variant that changes nothing is itself a failure, so
+to the same rows, titles, no_data flags and cells (table kind, side, row
+code or name, column key -> value in 元) as the original.  A variant that changes nothing is itself a failure, so
 no test can pass by not applying.  Prints one line per variant and
 'N passed, N failed'; exits 1 on any failure.
 """
@@ -38,11 +38,14 @@ def run(budgetx, path):
 def cells(doc):
     out, seen = {}, {}
     for t in doc['tables']:
+        out[(t['kind'], None, '#table', 'no_data')] = t['no_data']
+        out[(t['kind'], None, '#table', 'title')] = t['title']
         for r in t['rows']:
             base = r.get('code') or r['name']
             k = (t['kind'], r.get('side'), base)
             seen[k] = seen.get(k, 0) + 1
             rk = base if seen[k] == 1 else '%s#%d' % (base, seen[k])
+            out[(t['kind'], r.get('side'), rk, '#row')] = r['name']
             for col, v in r['values'].items():
                 out[(t['kind'], r.get('side'), rk, col)] = v
     return out
@@ -217,8 +220,31 @@ def column_numbers(text):
     return '\n'.join(out)
 
 
+def note_in_table(text):
+    """注：本表无数据 printed as the grid's last line instead of below it."""
+    lines = text.split('\n')
+    out = []
+    for i, line in enumerate(lines):
+        if line.strip().startswith('注：本表无数据'):
+            j = len(out) - 1
+            while j >= 0 and not out[j].strip():
+                j -= 1
+            if j >= 0 and '\t' in out[j]:
+                out.insert(j + 1, '注：本表无数据' + '\t' * out[j].count('\t'))
+                continue
+        out.append(line)
+    return '\n'.join(out)
+
+
+def meta_one_line(text):
+    """单位名称 and 单位 on one line: "单位名称：某局    单位：万元"."""
+    text = re.sub(r'单位：万\s*\n+\s*元', '单位：万元', text)
+    return re.sub(r'^(单位名称：[^\n]+)\n+(单位：[^\n]+)$', r'\1    \2', text, flags=re.M)
+
+
 VARIANTS = [yuan_thousands, dash_blanks, fullwidth_digits, total_last, no_markup,
-            inline_ordinals, title_in_table, split_codes, indent_names, zero_blanks, column_numbers]
+            inline_ordinals, title_in_table, split_codes, indent_names, zero_blanks, column_numbers,
+            note_in_table, meta_one_line]
 # Variants whose output may add cells of value 0 (blanks printed as zeros).
 ADDS_ZEROS = {zero_blanks}
 

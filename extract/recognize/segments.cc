@@ -16,12 +16,6 @@ namespace {
 const std::string kEntityLabels =
     "^\\s*(?:单位名称|编制单位|编制部门|部门名称|编报单位|填报单位|预算单位|预算主管部门|主管部门|部门|单位)";
 
-bool says_no_data(const std::string& text) {
-  const auto& phrases = registry().words("no_data_phrases");
-  return std::any_of(phrases.begin(), phrases.end(),
-                     [&](const std::string& p) { return text.find(p) != std::string::npos; });
-}
-
 // Lines that describe the table under its title.
 bool is_table_meta(const std::string& text) {
   static const RE2 kMeta("^(?:[(（]\\s*(?:19|20)[0-9]{2}\\s*年度?\\s*[)）]|注[:：].*|说明[:：].*|续表.*)$",
@@ -182,6 +176,12 @@ class Segmenter {
 };
 
 }  // namespace
+
+bool says_no_data(const std::string& text) {
+  const auto& phrases = registry().words("no_data_phrases");
+  return std::any_of(phrases.begin(), phrases.end(),
+                     [&](const std::string& p) { return text.find(p) != std::string::npos; });
+}
 
 std::string entity_from_line(const std::string& text) {
   static const RE2 kEntity(kEntityLabels + "\\s*[:：]\\s*(.+?)\\s*$", RE2::Quiet);

@@ -35,6 +35,9 @@ struct Segmentation {
 
 Segmentation segment_blocks(const std::vector<Block>& blocks);
 
+// True for a line saying the table is empty (注：本表无数据, 本表为空, …).
+bool says_no_data(const std::string& text);
+
 // 单位名称：X / 编制单位：X / 部门名称：X -> X (cleaned); "" otherwise.
 std::string entity_from_line(const std::string& text);
 

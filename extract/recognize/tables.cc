@@ -66,6 +66,17 @@ std::optional<GridRow> take_code_part_labels(GridRow& row) {
   return labels;
 }
 
+// One printed cell saying the table is empty.
+bool is_no_data_line(const GridRow& row) {
+  std::string only;
+  int filled = 0;
+  for (const auto& c : row.cells) {
+    std::string t = normalize::clean_text(c.text);
+    if (!t.empty()) ++filled, only = t;
+  }
+  return filled == 1 && says_no_data(only);
+}
+
 }  // namespace
 
 Table build_table(const TableSegment& segment, const TableContext& ctx, std::vector<Warning>& warnings) {
@@ -85,7 +96,7 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   if (segment.page > 0) pages.insert(segment.page);
   HeaderLayout header;
   std::set<std::string> header_signatures;
-  bool have_header = false;
+  bool have_header = false, no_data_note = false;
   for (const Block& grid : segment.grids) {
     std::vector<GridRow> rows = grid.rows;
     std::size_t start = 0;
@@ -102,6 +113,10 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
     for (std::size_t r = start; r < rows.size(); ++r) {
       const GridRow& row = rows[r];
       if (is_blank_row(row) || is_column_number_row(row)) continue;
+      if (is_no_data_line(row)) {  // 注：本表无数据 printed inside the grid
+        no_data_note = true;
+        continue;
+      }
       if (header_signatures.count(row_signature(row))) continue;  // header repeated on a new page
       if (row.page > 0) pages.insert(row.page);
       read_body_line(row, header, body, t.rows, warnings);
@@ -109,7 +124,7 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   }
   for (const auto& col : header.columns) t.columns.push_back(col.column);
   assign_levels(t.rows, t.kind, ctx.entity);
-  if (segment.says_no_data || t.rows.empty()) {
+  if (segment.says_no_data || no_data_note || t.rows.empty()) {
     t.no_data = true;
     t.rows.clear();
   }
