@@ -214,6 +214,45 @@ TEST(layout_test, unruled_table_from_alignment) {
   EXPECT_EQ(row_texts(blocks[0].rows[2]), (Texts{"20805", "行政事业单位养老支出", "375.99"}));
 }
 
+// An unruled table: a long name wrapped in its column, a name over two lines
+// with its amounts centred between them, an item without amounts.
+TEST(layout_test, unruled_rows_join_wrapped_names_and_offset_amounts) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 4;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("科目名称", 50, 100, 40), run("合计", 200, 100, 20), run("基本支出", 260, 100, 40)};
+  // wrapped: the name fills its column (to x=170), continues below
+  page.runs.push_back(run("机关事业单位基本养老保险缴", 50, 115, 120));
+  page.runs.push_back(run("160.75", 195, 115, 30));
+  page.runs.push_back(run("160.75", 265, 115, 30));
+  page.runs.push_back(run("费支出", 50, 128, 30));
+  // a name over two lines, amounts half a line off (centred between them)
+  page.runs.push_back(run("机关事业单位职业年金缴费", 50, 145, 120));
+  page.runs.push_back(run("80.38", 200, 151, 25));
+  page.runs.push_back(run("80.38", 270, 151, 25));
+  page.runs.push_back(run("支出", 50, 157, 20));
+  // a short item without amounts: stays a row
+  page.runs.push_back(run("二、外交支出", 50, 175, 60));
+  page.runs.push_back(run("住房公积金", 50, 190, 50));
+  page.runs.push_back(run("187.19", 195, 190, 30));
+  page.runs.push_back(run("187.19", 265, 190, 30));
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].kind, BlockKind::grid);
+  ASSERT_EQ(blocks[0].columns, 3);
+  const auto& rows = blocks[0].rows;
+  ASSERT_EQ(rows.size(), 5u) << dump_layout(doc);
+  EXPECT_EQ(row_texts(rows[1]), (Texts{"机关事业单位基本养老保险缴费支出", "160.75", "160.75"}));
+  EXPECT_EQ(row_texts(rows[2]), (Texts{"机关事业单位职业年金缴费支出", "80.38", "80.38"}));
+  EXPECT_EQ(row_texts(rows[3]), (Texts{"二、外交支出", "", ""}));
+  EXPECT_EQ(row_texts(rows[4]), (Texts{"住房公积金", "187.19", "187.19"}));
+}
+
 TEST(layout_test, furniture_and_watermarks_removed) {
   LayoutParams p;
   std::vector<PageContent> pages;

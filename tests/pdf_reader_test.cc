@@ -149,6 +149,24 @@ TEST(pdf_reader_test, encrypted) {
   EXPECT_NE(dump_layout(doc).find("First line of text."), std::string::npos);
 }
 
+// A table printed without rules (samples/pdf/make_ruleless_table.py): a
+// wrapped name and a name over two lines with its amounts centred between
+// them each come out as one row.
+TEST(pdf_reader_test, ruleless_table) {
+  std::filesystem::path dir = std::filesystem::path(BUDGET_SOURCE_DIR) / "samples" / "pdf";
+  LayoutDocument doc = read_pdf(read_file(dir / "ruleless-table.pdf"));
+  EXPECT_EQ(dump_layout(doc),
+            "[p1] # 2025年支出预算表\n"
+            "[p1] 单位：万元\n"
+            "[p1] 科目名称\t合计\t基本支出\t项目支出\n"
+            "[p1] 一般公共服务支出\t360.00\t300.00\t60.00\n"
+            "[p1] 机关事业单位基本养老保险缴费支出\t160.75\t160.75\t\n"
+            "[p1] 机关事业单位职业年金缴费支出\t80.38\t80.38\t\n"
+            "[p1] 二、外交支出\t\t\t\n"
+            "[p1] 住房公积金\t187.19\t187.19\t\n"
+            "[p1] 合计\t788.32\t728.32\t60.00\n");
+}
+
 // The dev corpus when present: no watermark text leaks, tables found.
 TEST(pdf_reader_test, dev_corpus) {
   std::filesystem::path dev = "/work/shared/corpus/dev";

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "extract/pdf/wrapped_rows.h"
 #include "normalize/numbers.h"
 
 namespace budget::extract {
@@ -224,8 +225,17 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
       if (multi(j)) {
         ++count;
         last = j++;
-      } else if (j + 1 < lines.size() && multi(j + 1) && close(j, j + 1)) {
-        ++j;  // one single-chunk line (a group label, a wrapped name) inside
+        continue;
+      }
+      // A few single-chunk lines (group labels, wrapped names, items
+      // without amounts) inside, if a multi-chunk line follows closely.
+      size_t k = j;
+      while (k < lines.size() && k - j < static_cast<size_t>(p.aligned_max_inner_lines) &&
+             !multi(k) && close(k - 1, k)) {
+        ++k;
+      }
+      if (k < lines.size() && multi(k) && close(k - 1, k)) {
+        j = k;
       } else {
         break;
       }
@@ -291,6 +301,9 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     }
     grid.rows.push_back(std::move(row));
   }
+  // One row per line so far; wrapped names and amounts half a line off
+  // rejoin their printed row.
+  join_wrapped_rows(grid, p);
   drop_empty(grid, std::numeric_limits<double>::infinity());
   return grid;
 }

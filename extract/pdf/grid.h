@@ -14,7 +14,8 @@
 //
 // Unruled tables: lines of several chunks, columns from the x ranges that
 // no (or almost no) line crosses; each run goes to the column holding its
-// left edge, labels over several columns to the first.
+// left edge, labels over several columns to the first; a name wrapped over
+// lines and amounts half a line off it are one row (wrapped_rows.h).
 //
 // Empty rows are dropped, and empty columns only when they are slivers
 // (ruled) or absent (unruled); every row has Block::columns cells.

@@ -57,8 +57,18 @@ struct LayoutParams {
   // chunks, and a column gap at least this wide, points.
   int aligned_min_lines = 3;
   double aligned_column_gap_pt = 8.0;
+  // Unruled tables: at most this many consecutive single-chunk lines inside.
+  int aligned_max_inner_lines = 2;
   // Unruled tables: at most this share of the lines may cross a column gap.
   double aligned_gap_crossing_share = 0.15;
+  // Unruled tables (wrapped_rows.h): a line of amounts only, less than this
+  // far (centre to centre) from a name line printing none, is the name's
+  // row, em.
+  double offset_amounts_em = 1.0;
+  // … a text-only line less than this far below a name that ends within
+  // wrapped_fill_em of its column's right edge continues that name, em.
+  double wrapped_pitch_em = 1.8;
+  double wrapped_fill_em = 1.5;
 
   // --- paragraphs and headings (page_layout.h) ---
   // Lines further apart than this (baseline to baseline minus one em) start

@@ -1,0 +1,96 @@
+#include "extract/pdf/wrapped_rows.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "extract/pdf/lines.h"
+#include "normalize/numbers.h"
+
+namespace budget::extract {
+namespace {
+
+bool is_amount(const GridCell& c) {
+  return !c.text.empty() &&
+         normalize::parse_number(c.text).kind == normalize::ParsedNumber::number;
+}
+
+bool has_amounts(const GridRow& r) {
+  return std::any_of(r.cells.begin(), r.cells.end(), is_amount);
+}
+
+// Columns holding text that is not an amount.
+std::vector<int> text_columns(const GridRow& r) {
+  std::vector<int> out;
+  for (size_t c = 0; c < r.cells.size(); ++c) {
+    if (!r.cells[c].text.empty() && !is_amount(r.cells[c])) out.push_back(static_cast<int>(c));
+  }
+  return out;
+}
+
+double center_y(const Box& b) { return (b.y0 + b.y1) / 2; }
+
+Box unite(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+// Moves the non-empty cells of `from` into `into` (text appended below).
+void merge_into(GridRow& into, const GridRow& from) {
+  for (size_t c = 0; c < into.cells.size(); ++c) {
+    const GridCell& f = from.cells[c];
+    if (f.text.empty()) continue;
+    GridCell& t = into.cells[c];
+    t.box = t.text.empty() ? f.box : unite(t.box, f.box);
+    append_text(t.text, f.text, true);
+  }
+  into.box = unite(into.box, from.box);
+}
+
+}  // namespace
+
+void join_wrapped_rows(Block& grid, const LayoutParams& p) {
+  if (grid.rows.empty()) return;
+  // Right edge of the text in each column: a name reaching it ran out of room.
+  std::vector<double> right(grid.columns, -1e9);
+  double em = 0;
+  for (const GridRow& r : grid.rows) {
+    em = std::max(em, r.box.height());
+    for (int c = 0; c < grid.columns; ++c) {
+      if (!r.cells[c].text.empty()) right[c] = std::max(right[c], r.cells[c].box.x1);
+    }
+  }
+  std::vector<GridRow> out;
+  for (GridRow& row : grid.rows) {
+    if (out.empty()) {
+      out.push_back(std::move(row));
+      continue;
+    }
+    GridRow& prev = out.back();
+    double pitch = center_y(row.box) - center_y(prev.box);
+    std::vector<int> row_text = text_columns(row), prev_text = text_columns(prev);
+    // Amounts half a line below a name whose line prints none of them.
+    bool amounts_below = row_text.empty() && has_amounts(row) && prev_text.size() == 1 &&
+                         !has_amounts(prev) && pitch < p.offset_amounts_em * em;
+    // Amounts half a line above the name: the name's line prints no amounts.
+    bool amounts_above = prev_text.empty() && has_amounts(prev) && row_text.size() == 1 &&
+                         !has_amounts(row) && pitch < p.offset_amounts_em * em;
+    // A wrapped name: text only, in the column of the name above, which
+    // filled its column.
+    bool continuation = false;
+    if (row_text.size() == 1 && !has_amounts(row) && pitch < p.wrapped_pitch_em * em) {
+      int c = row_text[0];
+      const GridCell& above = prev.cells[c];
+      continuation = !above.text.empty() && !is_amount(above) &&
+                     above.box.x1 >= right[c] - p.wrapped_fill_em * em &&
+                     row.cells[c].box.x0 <= above.box.x1 &&
+                     row.cells[c].box.x0 >= above.box.x0 - p.wrapped_fill_em * em;
+    }
+    if (amounts_below || amounts_above || continuation) {
+      merge_into(prev, row);
+    } else {
+      out.push_back(std::move(row));
+    }
+  }
+  grid.rows = std::move(out);
+}
+
+}  // namespace budget::extract
