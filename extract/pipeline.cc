@@ -17,6 +17,7 @@
 #include "extract/recognize/tables.h"
 #include "core/sha256.h"
 #include "extract/text_reader.h"
+#include "normalize/encoding.h"
 #include "normalize/units.h"
 
 namespace budget::extract {
@@ -52,9 +53,13 @@ std::string base_name(const std::string& path) {
 LayoutDocument layout_of(const std::string& bytes) {
   if (bytes.empty()) throw Error("input.empty", "file is empty");
   if (is_pdf(bytes)) return read_pdf(bytes);
-  if (bytes.find('\0') != std::string::npos)
-    throw Error("input.not_text", "not a PDF and not a text document");
-  return read_text(bytes);
+  auto text = normalize::decode_text(bytes);
+  if (!text || text->utf8.find('\0') != std::string::npos)
+    throw Error("input.not_text", "not a PDF and not a text document (UTF-8, UTF-16 or GB18030)");
+  LayoutDocument layout = read_text(text->utf8);
+  if (text->charset != "UTF-8")
+    layout.notes.push_back({"text_decoded", 0, "text read as " + text->charset});
+  return layout;
 }
 
 // The unit a table prints on its own line, else the last one printed before it.

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "normalize/encoding.h"
 #include "normalize/numbers.h"
 #include "normalize/targets.h"
 #include "normalize/text.h"
@@ -309,3 +310,23 @@ TEST(targets_test, parse_target) {
 
 }  // namespace
 }  // namespace budget::normalize
+
+TEST(encoding_test, text_in_any_common_encoding_becomes_utf8) {
+  struct Case {
+    std::string bytes, utf8, charset;
+  };
+  const Case kCases[] = {
+      {"# 某局", "# 某局", "UTF-8"},
+      {"\xEF\xBB\xBF# 某局", "# 某局", "UTF-8"},
+      {"\xC4\xB3\xBE\xD6", "某局", "GB18030"},  // 某局 in GBK
+      {std::string("\xFF\xFE\xD0\x67\x40\x5C", 6), "某局", "UTF-16"},
+  };
+  for (const auto& c : kCases) {
+    auto d = budget::normalize::decode_text(c.bytes);
+    ASSERT_TRUE(d.has_value()) << c.charset;
+    EXPECT_EQ(d->utf8, c.utf8) << c.charset;
+    EXPECT_EQ(d->charset, c.charset);
+  }
+  EXPECT_FALSE(budget::normalize::is_valid_utf8("\xC4\xB3\xBE\xD6"));
+  EXPECT_TRUE(budget::normalize::is_valid_utf8("合计 2,233.22"));
+}
