@@ -133,6 +133,10 @@ TEST(recognize_test, header_rows_to_column_keys) {
       {rows_of({{"项目", "公务用车购置及运行费", "", "因公出国（境）费"}, {"", "小计", "公务用车购置费", ""}}),
        "name vehicles.total vehicles.vehicle_purchase abroad"},
       {rows_of({{"项目", "2024年预算数", "2025年预算数"}}), "name prior_year total"},
+      {rows_of({{"收入", "", "支出", "", "", ""},
+                {"项目名称", "金额", "功能分类", "", "支出用途", ""},
+                {"", "", "功能科目名称", "金额", "项目名称", "金额"}}),
+       "income:name income:total expenditure:name expenditure:total purpose:name purpose:total"},
   };
   for (const auto& c : kCases) {
     std::vector<Warning> warnings;

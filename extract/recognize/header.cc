@@ -201,7 +201,10 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
   for (std::size_t l = 0; l < lists.size(); ++l) {
     std::string side;
     if (lists.size() > 1) {
-      side = registry().side_of_label(lists[l].front().column.label.front());
+      // The most specific label naming a side: 支出 / 支出用途 -> purpose.
+      const auto& path = lists[l].front().column.label;
+      for (auto it = path.rbegin(); it != path.rend() && side.empty(); ++it)
+        side = registry().side_of_label(*it);
       if (side.empty()) side = kDefaultSides[std::min<std::size_t>(l, 2)];
     }
     std::map<std::string, int> seen;
