@@ -65,6 +65,8 @@ CONTINUATION_GAP_EM = 3.6    # a wrapped name's next line is at most this far be
 CONTINUATION_SHIFT_EM = 1.0  # … and starts at most this far left of its first line's column
 ROW_REACH_EM = 1.0           # an amount at most this far above/below its name's lines
 NAME_SEARCH_LINES = 2        # continuation lines looked at above and below a name
+GROUP_REACH_EM = 8.0         # a group label centred this far at most from its 小计 line
+SUBTOTAL_WORDS = ("小计", "合计")
 
 
 class Word:
@@ -284,6 +286,35 @@ def match_row(row, table, page):
     blocks = name_blocks(page, label)
     if not blocks:
         return [], "name not printed"
+    found, reason = match_blocks(blocks, row, table, page, amounts, code, decimals)
+    if not found:
+        # A group's own line prints 小计 beside the group label, which the page
+        # centres over the group's lines: the row is named by the group.
+        subtotal, _ = match_blocks(group_subtotal_blocks(page, blocks), row, table, page, amounts,
+                                   code, decimals)
+        found = subtotal
+    return found, reason
+
+
+def group_subtotal_blocks(page, group_blocks):
+    """Blocks of 小计/合计 printed right of a group label, within its reach, with
+    no other label of the group column nearer to them than this group's."""
+    def nearest_in_column(g, y):
+        column = [page.y_of(i) for i, p in page.pieces if overlaps(p[0].x0, p[-1].x1, g[0], g[1])]
+        return min(column, key=lambda yc: abs(yc - y), default=None)
+
+    out = []
+    for word in SUBTOTAL_WORDS:
+        for b in name_blocks(page, word):
+            y = page.y_of(b[2])
+            if any(b[0] >= g[1] - 1 and abs(y - page.y_of(g[2])) <= GROUP_REACH_EM * page.em
+                   and nearest_in_column(g, y) == page.y_of(g[2]) for g in group_blocks):
+                out.append(b)
+    return out
+
+
+def match_blocks(blocks, row, table, page, amounts, code, decimals):
+    """The blocks where the row's amounts (and code) print on the block's line."""
     reason = "amounts not printed on the name's row"
     found = []
     for block in blocks:
@@ -427,7 +458,8 @@ def printed_groups(words, decimals):
 
 def row_holds(row, table, name, amounts):
     own = row_label(row, table)
-    if not own or not (own in name or name in own):
+    # a 小计 line is held by its group's row (see group_subtotal_blocks)
+    if not own or not (own in name or name in own or name in SUBTOTAL_WORDS):
         return False
     printed = [v for _, v in printed_amounts(row, table)]
     return all(printed.count(a) >= amounts.count(a) for a in amounts)

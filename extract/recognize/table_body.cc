@@ -45,15 +45,28 @@ std::string read_code(const GridRow& line, const LogicalColumn& col) {
   return code;
 }
 
+// The text of grid column c, or of a printed cell of an earlier item list
+// (left of `list_start`) whose span covers it: 支出合计 printed once across
+// the 功能分类 and 支出用途 lists names the line in both.
+std::string covering_text(const GridRow& line, int c, int list_start) {
+  std::string own = cell_text(line, c);
+  if (!own.empty()) return own;
+  for (int k = c - 1; k >= 0; --k) {
+    if (cell_text(line, k).empty()) continue;
+    return k < list_start && k + line.cells[k].span > c ? cell_text(line, k) : "";
+  }
+  return "";
+}
+
 // The item name of a line.  A name column printed over several grid columns
 // (项目名称 over 一般公共预算资金 | 小计, then | 公共财政拨款资金) names the line
 // by its innermost entry; a group's own line names the group, not its 小计.
 // `depth` is the 0-based position of that entry among the columns.
-std::string read_name(const GridRow& line, const LogicalColumn& col, int& depth) {
+std::string read_name(const GridRow& line, const LogicalColumn& col, int list_start, int& depth) {
   std::string name;
   depth = 0;
   for (std::size_t i = 0; i < col.grid_cols.size(); ++i) {
-    std::string t = cell_text(line, col.grid_cols[i]);
+    std::string t = covering_text(line, col.grid_cols[i], list_start);
     if (!t.empty() && (name.empty() || !is_total_name(t))) name = t, depth = static_cast<int>(i);
   }
   return name;
@@ -100,6 +113,9 @@ std::pair<std::string, std::string> split_ordinal(const std::string& name) {
 void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyContext& ctx,
                     std::vector<Row>& rows, std::vector<Warning>& warnings) {
   for (int l = 0; l < header.lists; ++l) {
+    int list_start = -1;  // the list's first grid column
+    for (const auto& col : header.columns)
+      if (col.list == l && list_start < 0) list_start = col.grid_cols.front();
     Row row;
     row.page = line.page > 0 ? std::optional<int>(line.page) : std::nullopt;
     bool printed = false;
@@ -116,7 +132,7 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
       }
       if (key == "name") {
         int depth = 0;
-        std::string name = read_name(line, col, depth);
+        std::string name = read_name(line, col, list_start, depth);
         if (!name.empty()) row.name = row.name.empty() ? name : row.name + name, printed = true;
         if (col.grid_cols.size() > 1) row.level = depth + 1;  // nesting shown by the column
         continue;
@@ -135,6 +151,13 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
         warnings.push_back({"unparsed_number", row.page, "'" + text + "' in column " + key});
     }
     if (!printed) continue;
+    // Tables without a name column (政府采购: 品目 | 专项 | 采购物品) are named
+    // by their most specific text on the line.
+    bool has_name_column = std::any_of(header.columns.begin(), header.columns.end(), [&](const LogicalColumn& c) {
+      return c.list == l && (c.column.key == "name" || c.column.key == "code");
+    });
+    if (!has_name_column && row.name.empty() && !row.text_fields.empty())
+      row.name = row.text_fields.back().second;
     auto [ordinal, name] = split_ordinal(row.name);
     if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;
     rows.push_back(std::move(row));
