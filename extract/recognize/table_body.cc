@@ -140,13 +140,16 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
       std::string text = cell_text(line, col.grid_cols[0]);
       if (text.empty()) continue;
       printed = true;
-      if (!col.mapped || registry().is_text_key(key)) {
+      if (registry().is_text_key(key)) {  // words, even when they look like numbers (序号 1)
         row.text_fields.emplace_back(key, text);
         continue;
       }
+      // An unmapped column (col_N) keeps amounts as values and words as fields.
       auto parsed = normalize::parse_number(text);
       if (parsed.kind == normalize::ParsedNumber::number)
         row.values.emplace_back(key, normalize::to_yuan(parsed.value, ctx.unit_exponent));
+      else if (parsed.kind == normalize::ParsedNumber::invalid && !col.mapped)
+        row.text_fields.emplace_back(key, text);
       else if (parsed.kind == normalize::ParsedNumber::invalid)
         warnings.push_back({"unparsed_number", row.page, "'" + text + "' in column " + key});
     }
