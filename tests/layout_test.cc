@@ -279,6 +279,25 @@ TEST(layout_test, furniture_and_watermarks_removed) {
   }
 }
 
+TEST(layout_test, repeated_form_titles_and_ruled_labels_are_content) {
+  // A run of 项目支出绩效目标表 pages: the title and the form's labels sit at
+  // the same place on every page, in the top margin band, but are content.
+  LayoutParams p;
+  std::vector<PageContent> pages;
+  for (int n = 1; n <= 4; ++n) {
+    PageContent page;
+    page.number = n;
+    page.width = 595;
+    page.height = 842;
+    page.runs = {run("某市项目支出绩效目标表", 200, 40, 140), run("主管部门及代码", 72, 80, 70),
+                 run("项目" + std::to_string(n), 200, 80, 40)};
+    page.rules = {Rule{Box{60, 70, 540, 70.5}}, Rule{Box{60, 95, 540, 95.5}}};
+    pages.push_back(page);
+  }
+  EXPECT_EQ(remove_furniture(pages, p).furniture, 0);
+  for (const PageContent& page : pages) EXPECT_EQ(page.runs.size(), 3u);
+}
+
 TEST(layout_test, page_number_styles) {
   LayoutParams p;
   for (std::string number : {"- 3 -", "3/36", "3", "第3页 共36页", "Page 3"}) {

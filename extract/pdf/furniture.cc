@@ -73,6 +73,25 @@ std::vector<Line> edge_lines(const PageContent& page, const LayoutParams& p) {
   return out;
 }
 
+// A table or form title (…表, …表（2019年度）) repeats at the top of every page
+// of a run of forms: it is content, never a running header.
+bool names_a_table(const std::string& text) {
+  static const RE2 kTitle(".*表\\s*(?:[（(][^（()）]*[）)])?$", RE2::Quiet);
+  return RE2::FullMatch(text, kTitle);
+}
+
+// True if ruling lines run above and below the run across its width: text
+// inside a ruled table (a form's labels repeat on every form page).
+bool inside_rules(const TextRun& r, const PageContent& page) {
+  bool above = false, below = false;
+  for (const Rule& rule : page.rules) {
+    if (!rule.horizontal() || rule.box.x0 > r.box.x0 + 1 || rule.box.x1 < r.box.x1 - 1) continue;
+    above |= rule.box.y1 <= r.box.y0 + 1;
+    below |= rule.box.y0 >= r.box.y1 - 1;
+  }
+  return above && below;
+}
+
 // Removes the runs of `line` from the page.
 void remove_runs(PageContent& page, const Line& line) {
   auto same = [&](const TextRun& r) {
@@ -105,7 +124,8 @@ FurnitureCount remove_furniture(std::vector<PageContent>& pages, const LayoutPar
   for (size_t i = 0; i < pages.size(); ++i) {
     for (const Line& l : edges[i]) {
       std::string text = without_spaces(l.text());
-      if (RE2::FullMatch(text, page_number_pattern()) || repeats[digits_masked(text)] >= need) {
+      bool page_number = RE2::FullMatch(text, page_number_pattern());
+      if (page_number || (repeats[digits_masked(text)] >= need && !names_a_table(text))) {
         remove_runs(pages[i], l);
         ++n.furniture;
       }
@@ -123,7 +143,8 @@ FurnitureCount remove_furniture(std::vector<PageContent>& pages, const LayoutPar
         ++n.watermarks;
         return true;
       }
-      if (in_margin(r.box, page.height, p.margin_band_share)) {
+      if (in_margin(r.box, page.height, p.margin_band_share) && !inside_rules(r, page) &&
+          !names_a_table(without_spaces(r.text))) {
         ++n.furniture;
         return true;
       }
