@@ -1,5 +1,7 @@
 #include "extract/pdf/page_layout.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -56,6 +58,15 @@ double dominant_size(const std::map<long, double>& weight) {
 
 void add_weight(std::map<long, double>& weight, const TextRun& r) {
   weight[std::lround(r.font_size * 2)] += r.text.size();
+}
+
+// 第一部分, 一、, （一）, (1), 1、, 1. at the start of a line.
+bool starts_with_marker(const std::string& text) {
+  static const RE2 kMarker(
+      "^\\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（]\\s*[一二三四五六七八九十0-9]{1,3}\\s*[)）]|"
+      "[0-9]{1,2}\\s*[、．]|[0-9]{1,2}\\.[^0-9])",
+      RE2::Quiet);
+  return RE2::PartialMatch(text, kMarker);
 }
 
 // One piece of text in reading order, before paragraph joining.
@@ -205,6 +216,9 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
         }
       }
     }
+    // A body line opening with a heading or list marker (2、房屋情况, （二）…)
+    // starts a paragraph of its own even when the line above was full.
+    if (join && piece.level == 0 && starts_with_marker(piece.text)) join = false;
     if (join) {
       Block& open = blocks.back();
       append_text(open.text, piece.text, true);
