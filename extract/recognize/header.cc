@@ -176,6 +176,11 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
     col.column.label = paths[c];
     col.column.key = key_of_path(paths[c], year, col.mapped);
     col.grid_cols = {c};
+    if (col.column.key == "name" && !current.empty() && current.back().column.key == "name" &&
+        current.back().column.label == col.column.label && current.back().grid_cols.back() == c - 1) {
+      current.back().grid_cols.push_back(c);  // one name label spanning two columns of nested names
+      continue;
+    }
     if (col.column.key == "code_part") {
       // 类/款/项 printed as separate columns: one code column, labelled by
       // the words above the parts (科目编码).

@@ -3,8 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
+#include "extract/recognize/titles.h"
 #include "extract/registry.h"
 #include "normalize/numbers.h"
 #include "normalize/text.h"
@@ -159,8 +161,16 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
     bool has_name_column = std::any_of(header.columns.begin(), header.columns.end(), [&](const LogicalColumn& c) {
       return c.list == l && (c.column.key == "name" || c.column.key == "code");
     });
-    if (!has_name_column && row.name.empty() && !row.text_fields.empty())
+    if (!has_name_column && row.name.empty() && !row.text_fields.empty()) {
       row.name = row.text_fields.back().second;
+      // Its depth: which of the text columns (品目 1, 专项 2, 物品 3) names it.
+      row.level = 0;
+      for (const auto& col : header.columns)
+        if (col.list == l && registry().is_text_key(col.column.key)) {
+          ++row.level;
+          if (col.column.key == row.text_fields.back().first) break;
+        }
+    }
     auto [ordinal, name] = split_ordinal(row.name);
     if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;
     rows.push_back(std::move(row));
@@ -172,10 +182,10 @@ void assign_levels(std::vector<Row>& rows, const std::string& table_kind, const 
   const auto& econ = reg.words("econ_categories");
   bool project_like = table_kind.rfind("project_expenditure", 0) == 0 ||
                       table_kind.rfind("operating_expenses", 0) == 0;
-  // Per item list: whether a total was already seen after items (lines under totals).
   // Per item list: items seen, and a total seen after them (lines below it
-  // — 上年结转, 收入总计 — are level 0 like the totals).
-  std::map<std::string, bool> items_seen, after_total;
+  // — 上年结转, 收入总计 — are level 0 like the totals); whether an item with
+  // a Chinese ordinal (一、财政拨款) came first, so 1.一般公共预算 is below it.
+  std::map<std::string, bool> items_seen, after_total, chinese_ordinal;
   for (auto& row : rows) {
     const std::string& side = row.side;
     if ((is_total_name(row.name) && !row.code) || after_total[side]) {
@@ -188,6 +198,12 @@ void assign_levels(std::vector<Row>& rows, const std::string& table_kind, const 
       std::size_t n = row.code->size();
       row.level = n <= 3 ? 1 : n <= 5 ? 2 : n <= 7 ? 3 : 4;
     } else if (row.ordinal && is_sub_item_marker(*row.ordinal)) {
+      row.level = 2;
+    } else if (row.ordinal && chinese_number(*row.ordinal)) {
+      row.level = 1;
+      chinese_ordinal[side] = true;
+    } else if (row.ordinal && std::isdigit(static_cast<unsigned char>(row.ordinal->front())) &&
+               chinese_ordinal[side]) {
       row.level = 2;
     } else if (table_kind.rfind("general_public_basic", 0) == 0 ||
                table_kind.rfind("appropriation_basic", 0) == 0) {

@@ -77,6 +77,22 @@ bool is_no_data_line(const GridRow& row) {
   return filled == 1 && says_no_data(only);
 }
 
+// A total's name cut by the page break (当年收入 | next page: 小计): the first
+// line of the next page prints only the rest of the name.  Joins it to the
+// row above and returns true when every piece makes a total's name.
+bool completes_total_name(std::vector<Row>& rows, const std::vector<Row>& line) {
+  if (line.empty()) return false;
+  std::vector<Row*> targets;
+  for (const Row& piece : line) {
+    if (!piece.values.empty() || piece.code || piece.ordinal || !piece.text_fields.empty()) return false;
+    auto above = std::find_if(rows.rbegin(), rows.rend(), [&](const Row& r) { return r.side == piece.side; });
+    if (above == rows.rend() || !is_total_name(above->name + piece.name)) return false;
+    targets.push_back(&*above);
+  }
+  for (std::size_t i = 0; i < line.size(); ++i) targets[i]->name += line[i].name;
+  return true;
+}
+
 }  // namespace
 
 Table build_table(const TableSegment& segment, const TableContext& ctx, std::vector<Warning>& warnings) {
@@ -119,7 +135,11 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
       }
       if (header_signatures.count(row_signature(row))) continue;  // header repeated on a new page
       if (row.page > 0) pages.insert(row.page);
-      read_body_line(row, header, body, t.rows, warnings);
+      std::vector<Row> line_rows;
+      read_body_line(row, header, body, line_rows, warnings);
+      bool first_on_page = &grid != &segment.grids.front() && r == start;
+      if (!(first_on_page && completes_total_name(t.rows, line_rows)))
+        for (auto& lr : line_rows) t.rows.push_back(std::move(lr));
     }
   }
   for (const auto& col : header.columns) t.columns.push_back(col.column);
