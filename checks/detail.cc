@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "normalize/text.h"
+
 namespace budget::checks::detail {
 namespace {
 
@@ -13,39 +15,6 @@ std::int64_t pow10(int n) {
   std::int64_t p = 1;
   while (n-- > 0) p *= 10;
   return p;
-}
-
-// UTF-8 → code points; invalid bytes pass through as themselves.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 std::string row_label(const Row& row) {
@@ -152,10 +121,10 @@ CheckResult finding(std::string rule, std::string status, std::string where,
 
 std::string normalize_name(std::string_view name) {
   std::string out;
-  for (char32_t cp : decode(name)) {
+  for (char32_t cp : normalize::to_u32(name)) {
     if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == 0x3000 || cp == 0xA0) continue;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-    encode(cp, out);
+    out += normalize::to_utf8(std::u32string(1, cp));
   }
   return out;
 }
@@ -199,7 +168,7 @@ bool has_table(const Document& doc, std::string_view kind) {
 namespace {
 
 bool is_chinese_numeral(std::string_view text) {
-  std::u32string cps = decode(text);
+  std::u32string cps = normalize::to_u32(text);
   return !cps.empty() && std::all_of(cps.begin(), cps.end(), [](char32_t c) {
     return std::u32string_view(U"一二三四五六七八九十百零").find(c) != std::u32string_view::npos;
   });
@@ -208,7 +177,7 @@ bool is_chinese_numeral(std::string_view text) {
 // 1 / 1. / 1、/ ① as the line's number (in the ordinal, or left in the name).
 bool has_sub_item_number(const Row& row) {
   if (row.ordinal && !row.ordinal->empty() && !is_chinese_numeral(*row.ordinal)) return true;
-  std::u32string name = decode(row.name);
+  std::u32string name = normalize::to_u32(row.name);
   if (!name.empty() && name[0] >= 0x2460 && name[0] <= 0x2473) return true;  // ① … ⑳
   std::size_t i = 0;
   while (i < name.size() && name[i] >= U'0' && name[i] <= U'9') ++i;
