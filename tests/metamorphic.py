@@ -39,6 +39,8 @@ def cells(doc):
     out, seen = {}, {}
     for t in doc['tables']:
         out[(t['kind'], None, '#table', 'no_data')] = t['no_data']
+        count = (t['kind'], None, '#table', 'count')
+        out[count] = out.get(count, 0) + 1
         out[(t['kind'], None, '#table', 'title')] = t['title']
         for r in t['rows']:
             base = r.get('code') or r['name']
@@ -242,9 +244,27 @@ def meta_one_line(text):
     return re.sub(r'^(单位名称：[^\n]+)\n+(单位：[^\n]+)$', r'\1    \2', text, flags=re.M)
 
 
+def repeat_title(text):
+    """A long table continued with its title, meta lines and header printed again."""
+    lines = text.split('\n')
+    grids = dict(in_budget_tables(lines))
+    for i, line in enumerate(lines):
+        m = TITLE.match(line)
+        if not m or '收入总表' not in line:
+            continue
+        first_body = next(k for k in range(i + 1, len(lines))
+                          if k in grids and (CODE.match(grids[k][0].strip()) or is_money_line(grids[k])))
+        head = lines[i:first_body]
+        split = first_body + 8
+        if split >= len(lines) or split not in grids:
+            return text
+        return '\n'.join(lines[:split] + [''] + head + lines[split:])
+    return text
+
+
 VARIANTS = [yuan_thousands, dash_blanks, fullwidth_digits, total_last, no_markup,
             inline_ordinals, title_in_table, split_codes, indent_names, zero_blanks, column_numbers,
-            note_in_table, meta_one_line]
+            note_in_table, meta_one_line, repeat_title]
 # Variants whose output may add cells of value 0 (blanks printed as zeros).
 ADDS_ZEROS = {zero_blanks}
 

@@ -77,7 +77,11 @@ class Segmenter {
       return;
     }
     if (auto title = parse_title(text)) {
-      open(*title, page);
+      if (continues_last(*title, page)) {
+        if (!open_) reopen_last();
+      } else {
+        open(*title, page);
+      }
       mark(i, &*open_);
       return;
     }
@@ -124,9 +128,7 @@ class Segmenter {
     }
     if (!open_) {
       if (last_closed_ && last_closed_->grids.size() > 0 && only_meta_since_close_) {
-        open_ = std::move(last_closed_);  // the same table continued after page furniture
-        last_closed_.reset();
-        out_.segments.pop_back();
+        reopen_last();  // the same table continued after page furniture
       } else {
         open(TitleInfo{}, grid.page);
         open_->titled = false;
@@ -134,6 +136,26 @@ class Segmenter {
     }
     if (!rest.rows.empty()) open_->grids.push_back(std::move(rest));
     mark(i, &*open_);
+  }
+
+  // The title printed again over the table's next page (or, without pages,
+  // right after it): the open segment — or the one just closed, with nothing
+  // but its description since — goes on.
+  bool continues_last(const TitleInfo& title, int page) const {
+    const std::optional<TableSegment>& last = open_ ? open_ : last_closed_;
+    if (!last || last->grids.empty() || (!open_ && !only_meta_since_close_)) return false;
+    if (last->title.title != title.title || last->title.kind != title.kind ||
+        last->title.record != title.record)
+      return false;
+    const Block& grid = last->grids.back();
+    int last_page = grid.rows.empty() ? grid.page : grid.rows.back().page;
+    return page == 0 ? last_page == 0 : page == last_page + 1;
+  }
+
+  void reopen_last() {
+    open_ = std::move(last_closed_);
+    last_closed_.reset();
+    out_.segments.pop_back();
   }
 
   void open(const TitleInfo& title, int page) {
