@@ -365,6 +365,33 @@ TEST(layout_test, labels_as_large_as_the_table_are_not_headings) {
             "[p2] 收入总计\t28,849.38\n");
 }
 
+// A page of tables whose only prose is a title in body size and its
+// 单位名称 line: the tables span the text width, so the title is a short line
+// and does not run on into the label below it.
+TEST(layout_test, short_title_above_a_table_is_not_wrapped) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 6;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("2020年政府性基金预算收入表（不含上年结转）", 50, 60, 230),
+               run("单位名称：临沂市实验小学", 50, 76, 120), run("单位：万元", 50, 92, 50)};
+  page.rules = {hrule(110, 40, 555), hrule(130, 40, 555), hrule(150, 40, 555),
+                vrule(40, 110, 150), vrule(300, 110, 150), vrule(555, 110, 150)};
+  page.runs.push_back(run("科目编码", 50, 115, 40));
+  page.runs.push_back(run("政府性基金收入预算", 310, 115, 90));
+  page.runs.push_back(run("合计", 50, 135, 20));
+  page.runs.push_back(run("0.00", 310, 135, 20));
+  LayoutDocument doc;
+  doc.blocks = layout_page(page, TextStyle{10, {16}}, p);
+  EXPECT_EQ(dump_layout(doc),
+            "[p6] 2020年政府性基金预算收入表（不含上年结转）\n"
+            "[p6] 单位名称：临沂市实验小学\n"
+            "[p6] 单位：万元\n"
+            "[p6] 科目编码\t政府性基金收入预算\n"
+            "[p6] 合计\t0.00\n");
+}
+
 TEST(layout_test, sideways_page_is_turned_upright) {
   PageContent page;
   page.width = 595;

@@ -161,7 +161,11 @@ std::vector<Block> layout_page(const PageContent& page, const TextStyle& style,
   // Headings and paragraphs.
   double table_size = dominant_size(table_weight);
   std::vector<Piece> pieces;
+  // The text's right edge: tables span it too, so a page of tables whose
+  // only prose is a short title and its 单位名称 line does not take the
+  // title for a full line wrapped onto the next.
   double left = 1e9, right = -1e9;
+  for (const Block& g : blocks) right = std::max(right, g.box.x1);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (used[i]) continue;
     const Line& l = lines[i];
