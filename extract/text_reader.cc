@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/registry.h"
 #include "extract/text_lines.h"
 
 namespace budget::extract {
@@ -52,6 +53,16 @@ std::map<std::string, int> find_watermarks(const std::vector<std::string>& lines
   return marks;
 }
 
+// Removes the registry's stamp phrases (仅供内部审核, 征求意见稿, …) printed
+// inside a line — a table cell or a paragraph the stamp fell into.
+int strip_stamp_phrases(std::string& line) {
+  int n = 0;
+  for (const auto& phrase : registry().words("watermark_phrases")) {
+    for (std::size_t at; (at = line.find(phrase)) != std::string::npos; ++n) line.erase(at, phrase.size());
+  }
+  return n;
+}
+
 }  // namespace
 
 LayoutDocument read_text(std::string_view text) {
@@ -66,11 +77,14 @@ LayoutDocument read_text(std::string_view text) {
       ++removed;
       continue;
     }
+    bool had_text = !is_blank_line(line);
+    removed += strip_stamp_phrases(line);
+    if (had_text && is_blank_line(line)) continue;  // the line was only the stamp
     kept.push_back(std::move(line));
   }
   if (removed > 0)
     doc.notes.push_back({"watermark_removed", 0,
-                         std::to_string(removed) + " watermark lines removed"});
+                         std::to_string(removed) + " watermark lines or stamps removed"});
   doc.blocks = text_lines_to_blocks(kept);
   return doc;
 }

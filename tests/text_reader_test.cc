@@ -20,6 +20,19 @@ TEST(text_reader_test, watermark_lines_are_removed_and_counted) {
   EXPECT_EQ(units, 4);
 }
 
+TEST(text_reader_test, stamp_phrases_go_wherever_they_stand) {
+  // Single stamp lines (not in runs) and a stamp that fell into a cell.
+  std::string text = "# 某局\n仅供内部审核\n2025年度单位预算公开\n合计\t仅供内部审核12.00\n";
+  LayoutDocument doc = read_text(text);
+  for (const auto& b : doc.blocks) {
+    EXPECT_EQ(b.text.find("审核"), std::string::npos) << b.text;
+    for (const auto& r : b.rows)
+      for (const auto& cell : r.cells) EXPECT_EQ(cell.text.find("审核"), std::string::npos);
+  }
+  ASSERT_EQ(doc.blocks.size(), 3u);
+  EXPECT_EQ(doc.blocks[2].rows[0].cells[1].text, "12.00");
+}
+
 TEST(text_reader_test, blocks_from_markup_tabs_and_split_units) {
   std::string text =
       "## 2025年预算支出总表\n\n<b>第一部分 概况</b>\n\n单位：万  \n\n元\n\n"
