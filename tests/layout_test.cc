@@ -365,6 +365,42 @@ TEST(layout_test, labels_as_large_as_the_table_are_not_headings) {
             "[p2] 收入总计\t28,849.38\n");
 }
 
+// An unruled 收支总表: the income amount column holds one amount (a sparse
+// column between two blank stretches), cells are separated by no more than
+// their padding (6 pt, less than a chunk gap), and expenditure items beside
+// an empty income side are single-chunk lines starting at an inner column.
+TEST(layout_test, unruled_table_with_sparse_column_and_one_cell_rows) {
+  LayoutParams p;
+  std::vector<TextRun> runs = {
+      run("项目", 50, 100, 20), run("金额", 150, 100, 20), run("项目", 196, 100, 20),
+      run("金额", 340, 100, 20),
+      run("一、一般公共预算", 50, 115, 80), run("2233.22", 160, 115, 30),
+      run("一、一般公共服务支出", 196, 115, 100),
+      run("二、政府性基金预算", 50, 130, 90), run("二、外交支出", 196, 130, 60),
+      run("三、国防支出", 196, 145, 60),
+      run("四、公共安全支出", 196, 160, 80),
+      run("五、教育支出", 196, 175, 60),
+      run("六、科学技术支出", 196, 190, 80), run("375.99", 330, 190, 30),
+      run("本年收入合计", 50, 205, 60), run("本年支出合计", 196, 205, 60), run("375.99", 330, 205, 30),
+  };
+  std::vector<Line> lines = group_lines(runs, p);
+  auto tables = find_aligned_tables(lines, p);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0], std::make_pair(size_t{0}, lines.size()));
+  Block grid = build_aligned_grid(lines, 1, p);
+  LayoutDocument doc;
+  doc.blocks = {grid};
+  EXPECT_EQ(dump_layout(doc),
+            "[p1] 项目\t金额\t项目\t金额\n"
+            "[p1] 一、一般公共预算\t2233.22\t一、一般公共服务支出\t\n"
+            "[p1] 二、政府性基金预算\t\t二、外交支出\t\n"
+            "[p1] \t\t三、国防支出\t\n"
+            "[p1] \t\t四、公共安全支出\t\n"
+            "[p1] \t\t五、教育支出\t\n"
+            "[p1] \t\t六、科学技术支出\t375.99\n"
+            "[p1] 本年收入合计\t\t本年支出合计\t375.99\n");
+}
+
 // A page of tables whose only prose is a title in body size and its
 // 单位名称 line: the tables span the text width, so the title is a short line
 // and does not run on into the label below it.

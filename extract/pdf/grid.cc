@@ -213,6 +213,19 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
   auto close = [&](size_t a, size_t b) {
     return lines[b].box.y0 - lines[a].box.y1 < 2.0 * std::max(lines[a].size, lines[b].size);
   };
+  // Left edges of the inner columns (every chunk but a line's first) of
+  // the table being grown.
+  std::vector<double> starts;
+  auto add_starts = [&](size_t k) {
+    for (size_t c = 1; c < lines[k].chunks.size(); ++c) starts.push_back(lines[k].chunks[c].box.x0);
+  };
+  // A single-chunk line starting at an inner column is a row with one cell
+  // filled (支出 items beside an empty 收入 side), however many follow.
+  auto inner = [&](size_t k) {
+    double x = lines[k].box.x0, tolerance = p.aligned_start_em * lines[k].size;
+    return std::any_of(starts.begin(), starts.end(),
+                       [&](double s) { return std::fabs(s - x) <= tolerance; });
+  };
   size_t i = 0;
   while (i < lines.size()) {
     if (!multi(i)) {
@@ -221,9 +234,16 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
     }
     size_t last = i, j = i + 1;
     int count = 1;
+    starts.clear();
+    add_starts(i);
     while (j < lines.size() && close(j - 1, j)) {
       if (multi(j)) {
         ++count;
+        add_starts(j);
+        last = j++;
+        continue;
+      }
+      if (inner(j)) {
         last = j++;
         continue;
       }
@@ -252,16 +272,33 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     x0 = std::min(x0, l.box.x0);
     x1 = std::max(x1, l.box.x1);
   }
-  // Coverage profile at 1 pt: how many lines have ink (a chunk) at x.
+  // Coverage profile at 1 pt: how many lines have ink (a run) at x.  Runs,
+  // not chunks: cells printed closer than a chunk gap (a code and its name
+  // separated only by cell padding) still leave a gap between their runs.
   int width = static_cast<int>(std::ceil(x1 - x0)) + 1;
   std::vector<int> cover(width, 0);
   for (const Line& l : lines) {
-    for (const Chunk& c : l.chunks) {
-      int a = static_cast<int>(c.box.x0 - x0), b = static_cast<int>(std::ceil(c.box.x1 - x0));
-      for (int x = std::max(a, 0); x < std::min(b, width); ++x) cover[x]++;
+    std::vector<bool> ink(width, false);
+    for (const TextRun& r : l.runs) {
+      int a = static_cast<int>(r.box.x0 - x0), b = static_cast<int>(std::ceil(r.box.x1 - x0));
+      for (int x = std::max(a, 0); x < std::min(b, width); ++x) ink[x] = true;
     }
+    for (int x = 0; x < width; ++x) cover[x] += ink[x];
   }
   int allowed = static_cast<int>(p.aligned_gap_crossing_share * lines.size());
+  // Whether every run reaching into [a, b) lies between two blank
+  // stretches around it, `left` and `right`: a sparse column (amounts in a
+  // few rows), not text crossing from a neighbour.
+  auto self_contained = [&](const std::pair<int, int>& left, const std::pair<int, int>& right) {
+    for (const Line& l : lines) {
+      for (const TextRun& r : l.runs) {
+        double r0 = r.box.x0 - x0, r1 = r.box.x1 - x0;
+        bool reaches = r1 > left.second && r0 < right.first;
+        if (reaches && (r0 < left.first || r1 > right.second)) return false;
+      }
+    }
+    return true;
+  };
   std::vector<double> separators;
   int x = 0;
   while (x < width) {
@@ -271,9 +308,35 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     }
     int start = x;
     while (x < width && cover[x] <= allowed) ++x;
-    if (start > 0 && x < width && x - start >= p.aligned_column_gap_pt) {
-      separators.push_back(x0 + (start + x) / 2.0);
+    if (start == 0 || x == width || x - start < p.aligned_column_gap_pt) continue;
+    // Blank stretches inside the gap: around a sparse column, one
+    // separator each side of it.
+    std::vector<std::pair<int, int>> blanks;
+    for (int k = start; k < x;) {
+      if (cover[k] > 0) {
+        ++k;
+        continue;
+      }
+      int b = k;
+      while (k < x && cover[k] == 0) ++k;
+      if (k - b >= p.aligned_column_gap_pt) blanks.emplace_back(b, k);
     }
+    if (blanks.size() >= 2 && self_contained(blanks.front(), blanks.back())) {
+      for (auto [b, k] : blanks) separators.push_back(x0 + (b + k) / 2.0);
+      continue;
+    }
+    // Text crossing into the gap belongs to the column it comes from: a
+    // label left-aligned over right-aligned amounts starts inside the gap
+    // before its column's amounts, so the separator goes left of it.
+    double left = start, right = x;
+    for (const Line& l : lines) {
+      for (const TextRun& r : l.runs) {
+        double r0 = r.box.x0 - x0, r1 = r.box.x1 - x0;
+        if (r0 < start && r1 > start && r1 < x) left = std::max(left, r1);
+        if (r1 > x && r0 > start && r0 < x) right = std::min(right, r0);
+      }
+    }
+    separators.push_back(x0 + (left < right ? (left + right) / 2 : (start + x) / 2.0));
   }
   Block grid;
   grid.kind = BlockKind::grid;

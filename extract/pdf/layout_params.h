@@ -56,9 +56,12 @@ struct LayoutParams {
   // Unruled tables: at least this many consecutive lines with several
   // chunks, and a column gap at least this wide, points.
   int aligned_min_lines = 3;
-  double aligned_column_gap_pt = 8.0;
-  // Unruled tables: at most this many consecutive single-chunk lines inside.
+  double aligned_column_gap_pt = 5.0;
+  // Unruled tables: at most this many consecutive single-chunk lines inside
+  // at the table's left edge; any number starting within aligned_start_em
+  // of an inner column's left edge (rows with one cell filled), em.
   int aligned_max_inner_lines = 2;
+  double aligned_start_em = 0.5;
   // Unruled tables: at most this share of the lines may cross a column gap.
   double aligned_gap_crossing_share = 0.15;
   // Unruled tables (wrapped_rows.h): a line of amounts only, less than this
@@ -71,6 +74,10 @@ struct LayoutParams {
   double wrapped_fill_em = 1.5;
 
   // --- paragraphs and headings (page_layout.h) ---
+  // The body size is measured on prose lines (outside tables, one chunk)
+  // when they hold at least this much text, UTF-8 bytes (a CJK character
+  // is 3); else on all text outside ruled tables.
+  double body_min_prose_bytes = 300;
   // Lines further apart than this (baseline to baseline minus one em) start
   // a new paragraph, em.
   double paragraph_gap_em = 0.9;

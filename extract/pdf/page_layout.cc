@@ -100,17 +100,37 @@ double leading_word_width(const Piece& piece) {
 }  // namespace
 
 TextStyle measure_style(const std::vector<PageContent>& pages, const LayoutParams& p) {
-  // Table text is often smaller than the prose: measure outside lattices.
-  std::map<long, double> weight;  // size in half ems -> characters
+  // Table text is often smaller than the prose: measure single-chunk lines
+  // outside lattices and unruled tables (a document printed without rules);
+  // lines of several chunks are table rows the alignment search missed
+  // (forms without rules) more often than prose.  A document of tables
+  // with hardly any prose measures all its text outside lattices.
+  std::map<long, double> weight, all;  // size in half ems -> UTF-8 bytes
+  double prose = 0;
   for (const PageContent& page : pages) {
     std::vector<Lattice> lattices = find_lattices(page.rules, p);
+    std::vector<TextRun> free;
     for (const TextRun& r : page.runs) {
       bool in_table = std::any_of(lattices.begin(), lattices.end(), [&](const Lattice& l) {
         return inside(l.box, r.box, kLatticeSlackPt);
       });
-      if (!in_table) add_weight(weight, r);
+      if (!in_table) free.push_back(r);
+    }
+    std::vector<Line> lines = group_lines(std::move(free), p);
+    std::vector<bool> in_table(lines.size(), false);
+    for (auto [first, last] : find_aligned_tables(lines, p)) {
+      std::fill(in_table.begin() + first, in_table.begin() + last, true);
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+      bool is_prose = !in_table[i] && lines[i].chunks.size() == 1;
+      for (const TextRun& r : lines[i].runs) {
+        add_weight(all, r);
+        if (is_prose) add_weight(weight, r);
+        if (is_prose) prose += r.text.size();
+      }
     }
   }
+  if (prose < p.body_min_prose_bytes) weight = std::move(all);
   TextStyle style;
   style.body_size = dominant_size(weight);
   for (auto it = weight.rbegin(); it != weight.rend(); ++it) {

@@ -22,7 +22,7 @@
 namespace budget::extract {
 
 struct TextStyle {
-  double body_size = 0;                 // em of most characters outside ruled tables
+  double body_size = 0;                 // em of most characters outside tables
   std::vector<double> heading_sizes;    // larger sizes, descending (level 1 first)
 };
 
