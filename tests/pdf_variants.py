@@ -220,10 +220,6 @@ KNOWN = {
                        'over rows, a column empty in every body row is not found, names filling '
                        'their column swallow the next item',
     ('*', 'no_rules_repeated_header'): 'as no_rules',
-    ('seed-text', 'yuan_thousands'): 'a page break between the two header rows of '
-                                     '项目支出预算表: the continued grid starts with the second '
-                                     'header row and the 一般公共预算 column is lost (recognition '
-                                     'joins continued grids)',
 }
 
 

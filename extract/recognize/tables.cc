@@ -113,16 +113,24 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   HeaderLayout header;
   std::set<std::string> header_signatures;
   bool have_header = false, no_data_note = false;
+  // Header rows read so far; a page break may fall inside the header (its
+  // first rows on one page, the rest over the body on the next).
+  std::vector<GridRow> head;
   for (const Block& grid : segment.grids) {
     std::vector<GridRow> rows = grid.rows;
     std::size_t start = 0;
-    if (!have_header) {
+    bool header_continues = have_header && t.rows.empty() && !rows.empty() && !head.empty() &&
+                            rows.front().cells.size() == head.front().cells.size() &&
+                            !header_signatures.count(row_signature(rows.front())) &&
+                            looks_like_header_row(rows.front());
+    if (!have_header || header_continues) {
       std::size_t n = count_header_rows(rows);
-      std::vector<GridRow> head(rows.begin(), rows.begin() + n);
+      head.insert(head.end(), rows.begin(), rows.begin() + n);
       for (const auto& h : head) header_signatures.insert(row_signature(h));
+      std::vector<GridRow> labels = head;
       if (n < rows.size())
-        if (auto parts = take_code_part_labels(rows[n])) head.push_back(*parts);
-      header = map_header(head, grid.columns, ctx.fiscal_year, warnings);
+        if (auto parts = take_code_part_labels(rows[n])) labels.push_back(*parts);
+      header = map_header(labels, grid.columns, ctx.fiscal_year, warnings);
       have_header = true;
       start = n;
     }
