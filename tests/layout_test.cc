@@ -253,6 +253,56 @@ TEST(layout_test, unruled_rows_join_wrapped_names_and_offset_amounts) {
   EXPECT_EQ(row_texts(rows[4]), (Texts{"住房公积金", "187.19", "187.19"}));
 }
 
+// Unruled rows about 1.45 em apart, a wrapped line 1.2 em below its name:
+// a name filling its column followed by the next item one row pitch below
+// (no amounts) stays two rows, as does a line starting with an ordinal even
+// when closer; the wrapped line joins.
+TEST(layout_test, unruled_full_names_keep_the_next_item) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 4;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("项目", 50, 100, 20), run("合计", 200, 100, 20), run("基本支出", 260, 100, 40)};
+  const double pitch = 14.5;
+  double y = 100 + pitch;
+  page.runs.push_back(run("十四、交通运输支出", 50, y, 90));
+  page.runs.push_back(run("1.00", 205, y, 20));
+  page.runs.push_back(run("1.00", 270, y, 20));
+  y += pitch;
+  page.runs.push_back(run("十五、资源勘探工业信息等支出", 50, y, 140));  // fills its column
+  y += pitch;
+  page.runs.push_back(run("十六、商业服务业等支出", 50, y, 110));
+  y += pitch;
+  page.runs.push_back(run("十七、机关事业单位基本养老保", 50, y, 140));
+  page.runs.push_back(run("2.00", 205, y, 20));
+  page.runs.push_back(run("2.00", 270, y, 20));
+  y += 12;
+  page.runs.push_back(run("险缴费支出", 50, y, 50));  // wrapped, 1.2 em below
+  y += pitch;
+  page.runs.push_back(run("十八、金融支出名称很长很长很长", 50, y, 140));
+  page.runs.push_back(run("4.00", 205, y, 20));
+  page.runs.push_back(run("4.00", 270, y, 20));
+  y += 12;
+  page.runs.push_back(run("（一）金融部门行政支出", 50, y, 110));  // an item, however close
+  y += pitch;
+  page.runs.push_back(run("十九、其他支出", 50, y, 70));
+  page.runs.push_back(run("3.00", 205, y, 20));
+  page.runs.push_back(run("3.00", 270, y, 20));
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 3) << dump_layout(doc);
+  const auto& rows = blocks[0].rows;
+  ASSERT_EQ(rows.size(), 8u) << dump_layout(doc);
+  EXPECT_EQ(row_texts(rows[2]), (Texts{"十五、资源勘探工业信息等支出", "", ""}));
+  EXPECT_EQ(row_texts(rows[3]), (Texts{"十六、商业服务业等支出", "", ""}));
+  EXPECT_EQ(row_texts(rows[4]), (Texts{"十七、机关事业单位基本养老保险缴费支出", "2.00", "2.00"}));
+  EXPECT_EQ(row_texts(rows[6]), (Texts{"（一）金融部门行政支出", "", ""}));
+}
+
 TEST(layout_test, furniture_and_watermarks_removed) {
   LayoutParams p;
   std::vector<PageContent> pages;

@@ -71,6 +71,9 @@ struct LayoutParams {
   // … a text-only line less than this far below a name that ends within
   // wrapped_fill_em of its column's right edge continues that name, em.
   double wrapped_pitch_em = 1.8;
+  // … and less than this share of the table's usual row spacing (median
+  // centre-to-centre distance of its lines), ratio.
+  double wrapped_pitch_share = 0.92;
   double wrapped_fill_em = 1.5;
 
   // --- paragraphs and headings (page_layout.h) ---

@@ -1,6 +1,8 @@
 #include "extract/pdf/wrapped_rows.h"
 
 #include <algorithm>
+#include <regex>
+#include <string>
 #include <vector>
 
 #include "extract/pdf/lines.h"
@@ -28,6 +30,16 @@ std::vector<int> text_columns(const GridRow& r) {
 }
 
 double center_y(const Box& b) { return (b.y0 + b.y1) / 2; }
+
+// Whether `text` starts with an item ordinal (十六、 1. 1、 （一） (2)) or a
+// code (three digits or more): the start of an item, never a wrapped
+// name's continuation.
+bool starts_item(const std::string& text) {
+  static const std::regex item(
+      "^\\s*((一|二|三|四|五|六|七|八|九|十|百|零)+、|[0-9]+(\\.|．|、)|(（|\\()"
+      "(一|二|三|四|五|六|七|八|九|十|[0-9])+(）|\\))|[0-9]{3,})");
+  return std::regex_search(text, item);
+}
 
 Box unite(const Box& a, const Box& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
@@ -58,6 +70,19 @@ void join_wrapped_rows(Block& grid, const LayoutParams& p) {
       if (!r.cells[c].text.empty()) right[c] = std::max(right[c], r.cells[c].box.x1);
     }
   }
+  // The table's usual row spacing: the median centre-to-centre distance of
+  // neighbouring lines further apart than offset amounts.  A wrapped line
+  // sits closer to its name than that (line spacing inside a cell).
+  std::vector<double> pitches;
+  for (size_t i = 1; i < grid.rows.size(); ++i) {
+    double d = center_y(grid.rows[i].box) - center_y(grid.rows[i - 1].box);
+    if (d >= p.offset_amounts_em * em) pitches.push_back(d);
+  }
+  double wrap_limit = p.wrapped_pitch_em * em;
+  if (pitches.size() >= 3) {
+    std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+    wrap_limit = std::min(wrap_limit, p.wrapped_pitch_share * pitches[pitches.size() / 2]);
+  }
   std::vector<GridRow> out;
   for (GridRow& row : grid.rows) {
     if (out.empty()) {
@@ -76,7 +101,8 @@ void join_wrapped_rows(Block& grid, const LayoutParams& p) {
     // A wrapped name: text only, in the column of the name above, which
     // filled its column.
     bool continuation = false;
-    if (row_text.size() == 1 && !has_amounts(row) && pitch < p.wrapped_pitch_em * em) {
+    if (row_text.size() == 1 && !has_amounts(row) && pitch < wrap_limit &&
+        !starts_item(row.cells[row_text[0]].text)) {
       int c = row_text[0];
       const GridCell& above = prev.cells[c];
       continuation = !above.text.empty() && !is_amount(above) &&
