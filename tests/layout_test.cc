@@ -303,6 +303,69 @@ TEST(layout_test, unruled_full_names_keep_the_next_item) {
   EXPECT_EQ(row_texts(rows[6]), (Texts{"（一）金融部门行政支出", "", ""}));
 }
 
+// An unruled header whose labels wrap in narrow columns (本年收 / 入, 科目编
+// / 码), with labels of other columns centred between their lines: each
+// label is one cell and the header two rows.
+TEST(layout_test, unruled_header_labels_wrapped_in_narrow_columns) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 4;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("本年收", 200, 100, 30), run("上年结", 300, 100, 30), run("项目", 50, 105.5, 20),
+               run("入", 200, 110.5, 10), run("转", 300, 110.5, 10), run("科目编", 50, 125, 30),
+               run("合计", 200, 130.25, 20), run("基本", 300, 130.25, 20), run("码", 50, 135.5, 10)};
+  const char* codes[] = {"208", "20805", "2080501", "210"};
+  for (int i = 0; i < 4; ++i) {
+    double y = 150 + 14.5 * i;
+    page.runs.push_back(run(codes[i], 50, y, 5.0 * std::string(codes[i]).size()));
+    page.runs.push_back(run("375.99", 200, y, 30));
+    page.runs.push_back(run("375.99", 300, y, 30));
+  }
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 3) << dump_layout(doc);
+  const auto& rows = blocks[0].rows;
+  ASSERT_EQ(rows.size(), 6u) << dump_layout(doc);
+  EXPECT_EQ(row_texts(rows[0]), (Texts{"项目", "本年收入", "上年结转"}));
+  EXPECT_EQ(row_texts(rows[1]), (Texts{"科目编码", "合计", "基本"}));
+  EXPECT_EQ(row_texts(rows[2]), (Texts{"208", "375.99", "375.99"}));
+}
+
+// Columns empty in every body row at an unruled table's right: their header
+// labels, apart by a gap, are columns of their own.  A heading-size title
+// right below ends the table.
+TEST(layout_test, unruled_columns_empty_in_the_body_keep_their_labels) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 3;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("项目", 50, 100, 20), run("合计", 200, 100, 20), run("当年预算", 260, 100, 40),
+               run("上年结转", 320, 100, 40)};
+  const char* names[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
+                         "四、公共安全支出", "五、教育支出", "六、科学技术支出"};
+  for (int i = 0; i < 6; ++i) {
+    double y = 115 + 14.5 * i;
+    page.runs.push_back(run(names[i], 50, y, 10.0 * (std::string(names[i]).size() / 3)));
+    page.runs.push_back(run("1.00", 210, y, 20));
+  }
+  page.runs.push_back(run("下一张表的标题", 150, 115 + 14.5 * 6, 140, 20));
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  ASSERT_GE(blocks.size(), 2u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].kind, BlockKind::grid) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].rows.size(), 7u) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"项目", "合计", "当年预算", "上年结转"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[6]), (Texts{"六、科学技术支出", "1.00", "", ""}));
+}
+
 TEST(layout_test, furniture_and_watermarks_removed) {
   LayoutParams p;
   std::vector<PageContent> pages;

@@ -237,6 +237,8 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
     starts.clear();
     add_starts(i);
     while (j < lines.size() && close(j - 1, j)) {
+      // A heading-size line (the next table's title) ends the table.
+      if (lines[j].size >= p.heading_size_ratio * lines[i].size) break;
       if (multi(j)) {
         ++count;
         add_starts(j);
@@ -308,7 +310,7 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     }
     int start = x;
     while (x < width && cover[x] <= allowed) ++x;
-    if (start == 0 || x == width || x - start < p.aligned_column_gap_pt) continue;
+    if (start == 0 || x - start < p.aligned_column_gap_pt) continue;
     // Blank stretches inside the gap: around a sparse column, one
     // separator each side of it.
     std::vector<std::pair<int, int>> blanks;
@@ -320,6 +322,15 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
       int b = k;
       while (k < x && cover[k] == 0) ++k;
       if (k - b >= p.aligned_column_gap_pt) blanks.emplace_back(b, k);
+    }
+    if (x == width) {
+      // Columns empty in every body row at the table's right: only their
+      // header labels print there, each blank stretch between them (no run
+      // crosses it) separates two columns.
+      for (auto [b, k] : blanks) {
+        if (k < width) separators.push_back(x0 + (b + k) / 2.0);
+      }
+      continue;
     }
     if (blanks.size() >= 2 && self_contained(blanks.front(), blanks.back())) {
       for (auto [b, k] : blanks) separators.push_back(x0 + (b + k) / 2.0);

@@ -83,6 +83,63 @@ void join_wrapped_rows(Block& grid, const LayoutParams& p) {
     std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
     wrap_limit = std::min(wrap_limit, p.wrapped_pitch_share * pitches[pitches.size() / 2]);
   }
+  // Header band (the lines above the first one printing amounts): a label
+  // wrapped in its cell (本年收 / 入) has its lines in one column closer
+  // than a row apart; labels of other columns may sit between them
+  // (centred vertically), so the pieces join column by column.
+  size_t header_end = 0;
+  while (header_end < grid.rows.size() && !has_amounts(grid.rows[header_end])) ++header_end;
+  if (header_end < grid.rows.size()) {
+    for (int c = 0; c < grid.columns; ++c) {
+      int last = -1;
+      double last_center = 0;  // centre of the label's last piece
+      for (size_t i = 0; i < header_end; ++i) {
+        GridCell& cell = grid.rows[i].cells[c];
+        if (cell.text.empty()) continue;
+        double center = center_y(cell.box);
+        if (last >= 0 && center - last_center < wrap_limit) {
+          GridCell& above = grid.rows[last].cells[c];
+          above.box = unite(above.box, cell.box);
+          append_text(above.text, cell.text, true);
+          cell = GridCell{};
+        } else {
+          last = static_cast<int>(i);
+        }
+        last_center = center;
+      }
+    }
+    // Then the header lines left are rows of labels; one whose labels'
+    // centre is as close to the previous row's (a label centred over a
+    // wrapped neighbour) in other columns is the same printed row.
+    std::vector<GridRow> kept;
+    for (size_t i = 0; i < grid.rows.size(); ++i) {
+      GridRow& r = grid.rows[i];
+      if (i >= header_end) {
+        kept.push_back(std::move(r));
+        continue;
+      }
+      bool first = true;
+      for (const GridCell& cell : r.cells) {
+        if (cell.text.empty()) continue;
+        r.box = first ? cell.box : unite(r.box, cell.box);
+        first = false;
+      }
+      if (first) continue;  // every piece joined a label above
+      if (!kept.empty() && center_y(r.box) - center_y(kept.back().box) < wrap_limit) {
+        GridRow& above = kept.back();
+        bool overlap = false;
+        for (int c = 0; c < grid.columns; ++c) {
+          overlap = overlap || (!r.cells[c].text.empty() && !above.cells[c].text.empty());
+        }
+        if (!overlap) {
+          merge_into(above, r);
+          continue;
+        }
+      }
+      kept.push_back(std::move(r));
+    }
+    grid.rows = std::move(kept);
+  }
   std::vector<GridRow> out;
   for (GridRow& row : grid.rows) {
     if (out.empty()) {
