@@ -366,6 +366,37 @@ TEST(layout_test, unruled_columns_empty_in_the_body_keep_their_labels) {
   EXPECT_EQ(row_texts(blocks[0].rows[6]), (Texts{"六、科学技术支出", "1.00", "", ""}));
 }
 
+// An unruled header label left-aligned over right-aligned amounts, under a
+// group label crossing into the amounts: one column with its amounts, not a
+// column of its own.
+TEST(layout_test, unruled_label_left_of_right_aligned_amounts) {
+  LayoutParams p;
+  PageContent page;
+  page.number = 4;
+  page.width = 595;
+  page.height = 842;
+  page.runs = {run("项目", 50, 100, 20), run("2025年预算数", 335, 100, 56),
+               run("科目编码", 50, 115, 40), run("科目名称", 110, 115, 40),
+               run("合计", 335, 115, 18), run("基本支出", 427, 115, 36)};
+  for (int i = 0; i < 5; ++i) {
+    double y = 130 + 14.5 * i;
+    page.runs.push_back(run("2080501", 50, y, 35));
+    page.runs.push_back(run("行政单位离退休", 110, y, 70));
+    page.runs.push_back(run("214.37", 390, y, 31));
+    page.runs.push_back(run("214.37", 453, y, 31));
+  }
+  TextStyle style{10, {}};
+  std::vector<Block> blocks = layout_page(page, style, p);
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
+  const auto& rows = blocks[0].rows;
+  EXPECT_EQ(row_texts(rows[0]), (Texts{"项目", "", "2025年预算数", ""}));
+  EXPECT_EQ(row_texts(rows[1]), (Texts{"科目编码", "科目名称", "合计", "基本支出"}));
+  EXPECT_EQ(row_texts(rows[2]), (Texts{"2080501", "行政单位离退休", "214.37", "214.37"}));
+}
+
 TEST(layout_test, furniture_and_watermarks_removed) {
   LayoutParams p;
   std::vector<PageContent> pages;

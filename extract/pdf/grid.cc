@@ -301,7 +301,22 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
     }
     return true;
   };
+  // Ink of the body alone (lines from the first one printing an amount on).
+  size_t body_start = lines.size();
+  for (size_t i = 0; i < lines.size() && body_start == lines.size(); ++i) {
+    for (const TextRun& r : lines[i].runs) {
+      if (normalize::parse_number(r.text).kind == normalize::ParsedNumber::number) body_start = i;
+    }
+  }
+  std::vector<int> body_cover(width, 0);
+  for (size_t i = body_start; i < lines.size(); ++i) {
+    for (const TextRun& r : lines[i].runs) {
+      int a = static_cast<int>(r.box.x0 - x0), b = static_cast<int>(std::ceil(r.box.x1 - x0));
+      for (int k = std::max(a, 0); k < std::min(b, width); ++k) body_cover[k] = 1;
+    }
+  }
   std::vector<double> separators;
+  int prev_end = 0;  // end of the last column gap
   int x = 0;
   while (x < width) {
     if (cover[x] > allowed) {
@@ -322,6 +337,16 @@ Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutP
       int b = k;
       while (k < x && cover[k] == 0) ++k;
       if (k - b >= p.aligned_column_gap_pt) blanks.emplace_back(b, k);
+    }
+    int ink_start = prev_end;
+    prev_end = x;
+    if (blanks.empty() && x < width &&
+        std::all_of(body_cover.begin() + ink_start, body_cover.begin() + start,
+                    [](int v) { return v == 0; })) {
+      // Only header labels left of the gap and a label crossing all of it:
+      // a label left-aligned over the right-aligned amounts of the next
+      // column (合计 under 2025年预算数), not a column of its own.
+      continue;
     }
     if (x == width) {
       // Columns empty in every body row at the table's right: only their
