@@ -8,7 +8,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 packages=(
   build-essential cmake pkg-config
-  libpoppler-cpp-dev libpoppler-private-dev libicu-dev libre2-dev
+  libpoppler-private-dev libicu-dev libre2-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libcli11-dev
   python3 python3-jsonschema poppler-utils
 )
