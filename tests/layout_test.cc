@@ -25,6 +25,21 @@ TextRun run(const std::string& text, double x, double y, double width, double si
   return r;
 }
 
+// An empty upright A4 page.
+PageContent a4_page(int number) {
+  PageContent page;
+  page.number = number;
+  page.width = 595;
+  page.height = 842;
+  return page;
+}
+
+LayoutDocument as_document(const std::vector<Block>& blocks) {
+  LayoutDocument doc;
+  doc.blocks = blocks;
+  return doc;
+}
+
 Rule hrule(double y, double x0, double x1) { return Rule{{x0, y - 0.25, x1, y + 0.25}}; }
 Rule vrule(double x, double y0, double y1) { return Rule{{x - 0.25, y0, x + 0.25, y1}}; }
 
@@ -88,10 +103,7 @@ TEST(layout_test, lines_and_chunks) {
 //       | 上年结转 |       |       | 0.00  |
 //    90 +-------+-------+-------+-------+
 PageContent ruled_page() {
-  PageContent page;
-  page.number = 7;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(7);
   double xs[] = {0, 100, 200, 300, 400};
   for (double y : {0.0, 20.0, 40.0, 90.0}) page.rules.push_back(hrule(y, 0, 400));
   page.rules.push_back(hrule(70, 0, 200));    // not under the merged 一、一般 cell
@@ -134,10 +146,7 @@ TEST(layout_test, ruled_grid_with_merged_cells) {
 
 TEST(layout_test, band_of_unruled_rows_is_split) {
   LayoutParams p;
-  PageContent page;
-  page.number = 1;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(1);
   page.rules = {hrule(0, 0, 300), hrule(20, 0, 300), hrule(100, 0, 300),
                 vrule(0, 0, 100),  vrule(150, 0, 100), vrule(300, 0, 100)};
   page.runs = {run("科目名称", 5, 5, 40), run("合计", 155, 5, 20)};
@@ -191,10 +200,7 @@ TEST(layout_test, wrapped_header_labels_are_not_split) {
 
 TEST(layout_test, unruled_table_from_alignment) {
   LayoutParams p;
-  PageContent page;
-  page.number = 3;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(3);
   page.runs = {run("科目编码", 50, 100, 40), run("科目名称", 150, 100, 40),
                run("合计", 330, 100, 20)};
   const char* codes[] = {"208", "20805", "2080501"};
@@ -218,10 +224,7 @@ TEST(layout_test, unruled_table_from_alignment) {
 // with its amounts centred between them, an item without amounts.
 TEST(layout_test, unruled_rows_join_wrapped_names_and_offset_amounts) {
   LayoutParams p;
-  PageContent page;
-  page.number = 4;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(4);
   page.runs = {run("科目名称", 50, 100, 40), run("合计", 200, 100, 20), run("基本支出", 260, 100, 40)};
   // wrapped: the name fills its column (to x=170), continues below
   page.runs.push_back(run("机关事业单位基本养老保险缴", 50, 115, 120));
@@ -238,10 +241,8 @@ TEST(layout_test, unruled_rows_join_wrapped_names_and_offset_amounts) {
   page.runs.push_back(run("住房公积金", 50, 190, 50));
   page.runs.push_back(run("187.19", 195, 190, 30));
   page.runs.push_back(run("187.19", 265, 190, 30));
-  TextStyle style{10, {}};
-  std::vector<Block> blocks = layout_page(page, style, p);
-  LayoutDocument doc;
-  doc.blocks = blocks;
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
   ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
   ASSERT_EQ(blocks[0].kind, BlockKind::grid);
   ASSERT_EQ(blocks[0].columns, 3);
@@ -259,10 +260,7 @@ TEST(layout_test, unruled_rows_join_wrapped_names_and_offset_amounts) {
 // when closer; the wrapped line joins.
 TEST(layout_test, unruled_full_names_keep_the_next_item) {
   LayoutParams p;
-  PageContent page;
-  page.number = 4;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(4);
   page.runs = {run("项目", 50, 100, 20), run("合计", 200, 100, 20), run("基本支出", 260, 100, 40)};
   const double pitch = 14.5;
   double y = 100 + pitch;
@@ -289,10 +287,8 @@ TEST(layout_test, unruled_full_names_keep_the_next_item) {
   page.runs.push_back(run("十九、其他支出", 50, y, 70));
   page.runs.push_back(run("3.00", 205, y, 20));
   page.runs.push_back(run("3.00", 270, y, 20));
-  TextStyle style{10, {}};
-  std::vector<Block> blocks = layout_page(page, style, p);
-  LayoutDocument doc;
-  doc.blocks = blocks;
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
   ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
   ASSERT_EQ(blocks[0].columns, 3) << dump_layout(doc);
   const auto& rows = blocks[0].rows;
@@ -308,10 +304,7 @@ TEST(layout_test, unruled_full_names_keep_the_next_item) {
 // label is one cell and the header two rows.
 TEST(layout_test, unruled_header_labels_wrapped_in_narrow_columns) {
   LayoutParams p;
-  PageContent page;
-  page.number = 4;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(4);
   page.runs = {run("本年收", 200, 100, 30), run("上年结", 300, 100, 30), run("项目", 50, 105.5, 20),
                run("入", 200, 110.5, 10), run("转", 300, 110.5, 10), run("科目编", 50, 125, 30),
                run("合计", 200, 130.25, 20), run("基本", 300, 130.25, 20), run("码", 50, 135.5, 10)};
@@ -322,10 +315,8 @@ TEST(layout_test, unruled_header_labels_wrapped_in_narrow_columns) {
     page.runs.push_back(run("375.99", 200, y, 30));
     page.runs.push_back(run("375.99", 300, y, 30));
   }
-  TextStyle style{10, {}};
-  std::vector<Block> blocks = layout_page(page, style, p);
-  LayoutDocument doc;
-  doc.blocks = blocks;
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
   ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
   ASSERT_EQ(blocks[0].columns, 3) << dump_layout(doc);
   const auto& rows = blocks[0].rows;
@@ -340,10 +331,7 @@ TEST(layout_test, unruled_header_labels_wrapped_in_narrow_columns) {
 // right below ends the table.
 TEST(layout_test, unruled_columns_empty_in_the_body_keep_their_labels) {
   LayoutParams p;
-  PageContent page;
-  page.number = 3;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(3);
   page.runs = {run("项目", 50, 100, 20), run("合计", 200, 100, 20), run("当年预算", 260, 100, 40),
                run("上年结转", 320, 100, 40)};
   const char* names[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
@@ -354,10 +342,8 @@ TEST(layout_test, unruled_columns_empty_in_the_body_keep_their_labels) {
     page.runs.push_back(run("1.00", 210, y, 20));
   }
   page.runs.push_back(run("下一张表的标题", 150, 115 + 14.5 * 6, 140, 20));
-  TextStyle style{10, {}};
-  std::vector<Block> blocks = layout_page(page, style, p);
-  LayoutDocument doc;
-  doc.blocks = blocks;
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
   ASSERT_GE(blocks.size(), 2u) << dump_layout(doc);
   ASSERT_EQ(blocks[0].kind, BlockKind::grid) << dump_layout(doc);
   ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
@@ -371,10 +357,7 @@ TEST(layout_test, unruled_columns_empty_in_the_body_keep_their_labels) {
 // column of its own.
 TEST(layout_test, unruled_label_left_of_right_aligned_amounts) {
   LayoutParams p;
-  PageContent page;
-  page.number = 4;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(4);
   page.runs = {run("项目", 50, 100, 20), run("2025年预算数", 335, 100, 56),
                run("科目编码", 50, 115, 40), run("科目名称", 110, 115, 40),
                run("合计", 335, 115, 18), run("基本支出", 427, 115, 36)};
@@ -385,10 +368,8 @@ TEST(layout_test, unruled_label_left_of_right_aligned_amounts) {
     page.runs.push_back(run("214.37", 390, y, 31));
     page.runs.push_back(run("214.37", 453, y, 31));
   }
-  TextStyle style{10, {}};
-  std::vector<Block> blocks = layout_page(page, style, p);
-  LayoutDocument doc;
-  doc.blocks = blocks;
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
   ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
   ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
   const auto& rows = blocks[0].rows;
@@ -457,10 +438,7 @@ TEST(layout_test, page_number_styles) {
 
 TEST(layout_test, paragraphs_and_headings) {
   LayoutParams p;
-  PageContent page;
-  page.number = 2;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(2);
   page.runs = {
       run("第一部分 概况", 230, 60, 110, 16),
       run("单位名称：大同市应急管理局", 50, 100, 130), run("单位：万元", 490, 100, 50),
@@ -550,10 +528,7 @@ TEST(layout_test, unruled_table_with_sparse_column_and_one_cell_rows) {
 // and does not run on into the label below it.
 TEST(layout_test, short_title_above_a_table_is_not_wrapped) {
   LayoutParams p;
-  PageContent page;
-  page.number = 6;
-  page.width = 595;
-  page.height = 842;
+  PageContent page = a4_page(6);
   page.runs = {run("2020年政府性基金预算收入表（不含上年结转）", 50, 60, 230),
                run("单位名称：临沂市实验小学", 50, 76, 120), run("单位：万元", 50, 92, 50)};
   page.rules = {hrule(110, 40, 555), hrule(130, 40, 555), hrule(150, 40, 555),
