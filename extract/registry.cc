@@ -58,7 +58,8 @@ Registry Registry::parse(const std::string& json_text) {
     e.fragment.in_groups = c.value("group", "keep") != "drop";
     e.fragment.text = c.value("text", false);
     e.labels = strings(c, "labels");
-    e.patterns = strings(c, "patterns");
+    for (const auto& pattern : strings(c, "patterns"))
+      e.patterns.push_back(std::make_shared<const RE2>(pattern, RE2::Quiet));
     r.columns_.push_back(std::move(e));
   }
   r.group_words_ = strings(j, "group_words");
@@ -95,7 +96,7 @@ std::optional<ColumnFragment> Registry::column_fragment(const std::string& label
     if (std::find(e.labels.begin(), e.labels.end(), label) != e.labels.end()) return e.fragment;
   for (const auto& e : columns_)
     for (const auto& p : e.patterns)
-      if (RE2::FullMatch(label, RE2(p, RE2::Quiet))) return e.fragment;
+      if (RE2::FullMatch(label, *p)) return e.fragment;
   return std::nullopt;
 }
 

@@ -9,9 +9,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace budget::extract {
 
@@ -55,7 +60,8 @@ class Registry {
   std::vector<WordRule> kinds_, records_, sides_;
   struct ColumnEntry {
     ColumnFragment fragment;
-    std::vector<std::string> labels, patterns;
+    std::vector<std::string> labels;
+    std::vector<std::shared_ptr<const re2::RE2>> patterns;  // compiled once, when parsed
   };
   std::vector<ColumnEntry> columns_;
   std::vector<std::string> group_words_;
