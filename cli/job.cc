@@ -79,7 +79,8 @@ int Job::run(std::ostream& out, std::ostream& err) const {
       Document doc = extract::extract_file(input, extract::Options{});
       if (command == "check") {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
-        for (const auto& c : doc.checks) check_failed |= c.status == "fail";
+        for (const auto& c : doc.checks)
+          check_failed |= c.severity == "error" || (fail_on_note && c.severity == "note");
         continue;
       }
       std::string dest = destination(*this, input);

@@ -27,7 +27,8 @@ struct Job {
   std::vector<std::string> inputs;
   std::string output;                // file (one input) or directory ("" = stdout)
   std::string format = "json";       // json | items-csv | items-jsonl
-  bool fail_on_error = false;        // check: exit 3 when a check fails
+  bool fail_on_error = false;        // check: exit 3 when a check fails (severity error)
+  bool fail_on_note = false;         // check: exit 3 on a note too
   bool quiet = false;                // no per-document summary lines
 
   int run(std::ostream& out, std::ostream& err) const;

@@ -1,5 +1,6 @@
 #include "core/document_json.h"
 
+#include <cmath>
 #include <string_view>
 #include <vector>
 
@@ -96,6 +97,15 @@ class JsonWriter {
     scalar(key, value ? value->to_string() : "null");
   }
   void boolean(std::string_view key, bool value) { scalar(key, value ? "true" : "false"); }
+  // [x0, y0, x1, y1] in points to 0.01 pt (integer arithmetic: no float
+  // formatting artefacts), or null.
+  void box(std::string_view key, const std::optional<Box>& b) {
+    if (!b) return scalar(key, "null");
+    std::string line = "[";
+    const double edges[] = {b->x0, b->y0, b->x1, b->y1};
+    for (int i = 0; i < 4; ++i) line += (i ? ", " : "") + hundredths(edges[i]);
+    scalar(key, line + "]");
+  }
 
   void text_list(std::string_view key, const std::vector<std::string>& values) {
     std::string line = "[";
@@ -112,6 +122,17 @@ class JsonWriter {
   std::string finish() { return out_ + "\n"; }
 
  private:
+  static std::string hundredths(double v) {
+    long long h = std::llround(v * 100);
+    std::string sign = h < 0 ? "-" : "";
+    h = h < 0 ? -h : h;
+    std::string s = sign + std::to_string(h / 100);
+    int frac = static_cast<int>(h % 100);
+    if (frac == 0) return s;
+    s += frac % 10 == 0 ? "." + std::to_string(frac / 10) : (frac < 10 ? ".0" : ".") + std::to_string(frac);
+    return s;
+  }
+
   // Starts a member (in an object, with its key) or an element (in an array).
   void prefix(std::string_view key) {
     if (open_.empty()) return;
@@ -194,8 +215,20 @@ void write_row(JsonWriter& w, const Row& r) {
   w.integer("level", r.level);
   w.text_or_null("side", r.side);
   w.integer("page", r.page);
+  w.box("box", r.box);
+  if (r.continuation) {
+    w.begin_object("continuation");
+    w.integer("page", r.continuation->first);
+    w.box("box", r.continuation->second);
+    w.end_object();
+  } else {
+    w.text_or_null("continuation", "");
+  }
   w.begin_object("values");
   for (const auto& [key, value] : r.values) w.amount(key, value);
+  w.end_object();
+  w.begin_object("cell_boxes");
+  for (const auto& [key, value] : r.cell_boxes) w.box(key, value);
   w.end_object();
   for (const auto& [key, value] : r.text_fields) w.text(key, value);
   w.end_object();
@@ -333,6 +366,7 @@ void write_check(JsonWriter& w, const CheckResult& c) {
   w.begin_object();
   w.text("rule", c.rule);
   w.text("status", c.status);
+  w.text_or_null("severity", c.severity);
   w.text("where", c.where);
   w.amount("expected", c.expected);
   w.amount("actual", c.actual);
