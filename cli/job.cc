@@ -9,6 +9,7 @@
 #include "core/line_items.h"
 #include "extract/layout_dump.h"
 #include "extract/pipeline.h"
+#include "report/report.h"
 
 namespace budget::cli {
 namespace fs = std::filesystem;
@@ -21,6 +22,7 @@ std::string render(const Document& doc, const std::string& format) {
 }
 
 std::string extension_of(const std::string& format) {
+  if (format == "html") return ".html";
   if (format == "items-csv") return ".csv";
   if (format == "items-jsonl") return ".jsonl";
   return ".json";
@@ -55,6 +57,13 @@ std::string destination(const Job& job, const std::string& input) {
   return (fs::path(job.output) / name).string() + extension_of(job.format);
 }
 
+// The input's bytes when it is a PDF, for the report's page images.
+std::string read_bytes(const std::string& input) {
+  std::ifstream f(input, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  return bytes.compare(0, 5, "%PDF-") == 0 || bytes.find("%PDF-") < 1024 ? bytes : std::string();
+}
+
 std::string summary_line(const std::string& input, const Document& doc, const std::string& dest) {
   int failed = 0;
   for (const auto& c : doc.checks) failed += c.status == "fail";
@@ -81,6 +90,15 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         for (const auto& c : doc.checks)
           check_failed |= c.severity == "error" || (fail_on_note && c.severity == "note");
+        continue;
+      }
+      if (command == "report") {
+        Job as_html = *this;
+        as_html.format = "html";
+        if (as_html.output.back() != '/') as_html.output += '/';  // -o is always a directory
+        std::string dest = destination(as_html, input);
+        write_atomically(dest, report::build_report(doc, read_bytes(input), {!no_page_images}));
+        if (!quiet) err << summary_line(input, doc, dest) << "\n";
         continue;
       }
       std::string dest = destination(*this, input);

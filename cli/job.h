@@ -23,13 +23,14 @@ constexpr int kExitFailed = 2;      // at least one input could not be processed
 constexpr int kExitCheckFailed = 3; // `check --fail-on=error` and a check failed
 
 struct Job {
-  std::string command;               // "extract" | "layout" | "check"
+  std::string command;               // "extract" | "layout" | "check" | "report"
   std::vector<std::string> inputs;
   std::string output;                // file (one input) or directory ("" = stdout)
   std::string format = "json";       // json | items-csv | items-jsonl
   bool fail_on_error = false;        // check: exit 3 when a check fails (severity error)
   bool fail_on_note = false;         // check: exit 3 on a note too
   bool quiet = false;                // no per-document summary lines
+  bool no_page_images = false;       // report: leave out the page images
 
   int run(std::ostream& out, std::ostream& err) const;
 };
