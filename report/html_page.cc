@@ -505,7 +505,7 @@ class Page {
       out_ << "<div class=\"pg\" id=\"p" << img.page << "\" data-w=\"" << img.width_pt << "\" data-h=\""
            << img.height_pt << "\"><div class=\"pn\">page " << img.page << "</div><div class=\"pi\">"
            << "<img alt=\"page " << img.page << "\" width=\"" << img.width_px << "\" height=\"" << img.height_px
-           << "\" src=\"data:image/png;base64," << base64(img.png) << "\">";
+           << "\" loading=\"lazy\" decoding=\"async\" src=\"data:image/png;base64," << base64(img.png) << "\">";
       for (const auto& [t, r] : rows_on_page[img.page]) {
         const Row& row = doc_.tables[t].rows[r];
         const Box& b = *row.box;
