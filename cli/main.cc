@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "batch/commands.h"
 #include "cli/job.h"
 
 int main(int argc, char** argv) {
@@ -28,7 +29,9 @@ int main(int argc, char** argv) {
   auto* layout = app.add_subcommand("layout", "Print the layout model (blocks) of documents");
   layout->add_option("files", job.inputs, "PDF or text documents")->required();
 
+  budget::batch::Commands batch_commands(app);  // batch, db: see batch/commands.h
   CLI11_PARSE(app, argc, argv);
+  if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
   job.command = app.get_subcommands().front()->get_name();
   job.fail_on_error = fail_on == "error";
   return job.run(std::cout, std::cerr);
