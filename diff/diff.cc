@@ -93,9 +93,29 @@ Diff compare(const Document& old_doc, const Document& new_doc, const Options& op
 }
 
 namespace detail {
+namespace {
+
+// "1.一般公共预算资金", "（一）…", "一、…", "①…": an ordinal some prints keep in the name.
+std::string without_ordinal(std::string s) {
+  std::u32string u = normalize::to_u32(s);
+  std::size_t i = 0;
+  bool paren = i < u.size() && u[i] == U'(';
+  if (paren) ++i;
+  std::size_t start = i;
+  while (i < u.size() && ((u[i] >= U'0' && u[i] <= U'9') ||
+                          std::u32string_view(U"一二三四五六七八九十").find(u[i]) != std::u32string_view::npos))
+    ++i;
+  if (i > start && i < u.size() &&
+      (paren ? u[i] == U')' : (u[i] == U'.' || u[i] == U'、' || u[i] == U'．')))
+    return normalize::to_utf8(u.substr(i + 1));
+  if (!u.empty() && u[0] >= U'①' && u[0] <= U'⑳') return normalize::to_utf8(u.substr(1));
+  return s;
+}
+
+}  // namespace
 
 std::string match_name(std::string_view name) {
-  std::string out = checks::detail::normalize_name(name);
+  std::string out = without_ordinal(checks::detail::normalize_name(name));
   for (const char* noise : {"(类)", "(款)", "(项)", "“", "”", "\"", "‘", "’"})
     for (std::size_t at; (at = out.find(noise)) != std::string::npos;)
       out.erase(at, std::string_view(noise).size());
