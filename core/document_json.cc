@@ -4,10 +4,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json_writer.h"
+
 namespace budget {
 namespace {
 
-constexpr int kIndent = 2;
 constexpr const char* kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
@@ -70,103 +71,28 @@ void append_escaped_ascii(std::string& out, char c) {
   }
 }
 
-// Streaming pretty-printer: objects and arrays one member per line, lists of
-// scalars (labels, pages) on one line, empty containers as {} and [].
-// `key` names the member inside an object and is ignored inside an array.
-class JsonWriter {
- public:
-  void begin_object(std::string_view key = {}) { open(key, '{'); }
-  void end_object() { close('}'); }
-  void begin_array(std::string_view key = {}) { open(key, '['); }
-  void end_array() { close(']'); }
 
-  void text(std::string_view key, std::string_view value) { scalar(key, json_quote(value)); }
-  void optional_text(std::string_view key, const std::optional<std::string>& value) {
-    scalar(key, value ? json_quote(*value) : "null");
-  }
-  // An empty string is written as null (a row's `side` outside side-by-side tables).
-  void text_or_null(std::string_view key, std::string_view value) {
-    scalar(key, value.empty() ? "null" : json_quote(value));
-  }
-  void integer(std::string_view key, int value) { scalar(key, std::to_string(value)); }
-  void integer(std::string_view key, const std::optional<int>& value) {
-    scalar(key, value ? std::to_string(*value) : "null");
-  }
-  void amount(std::string_view key, const Amount& value) { scalar(key, value.to_string()); }
-  void amount(std::string_view key, const std::optional<Amount>& value) {
-    scalar(key, value ? value->to_string() : "null");
-  }
-  void boolean(std::string_view key, bool value) { scalar(key, value ? "true" : "false"); }
-  // [x0, y0, x1, y1] in points to 0.01 pt (integer arithmetic: no float
-  // formatting artefacts), or null.
-  void box(std::string_view key, const std::optional<Box>& b) {
-    if (!b) return scalar(key, "null");
-    std::string line = "[";
-    const double edges[] = {b->x0, b->y0, b->x1, b->y1};
-    for (int i = 0; i < 4; ++i) line += (i ? ", " : "") + hundredths(edges[i]);
-    scalar(key, line + "]");
-  }
+// `v` points to 0.01 pt, from integer arithmetic: no float formatting
+// artefacts ("56.7", "100.05", "118").
+std::string hundredths(double v) {
+  long long h = std::llround(v * 100);
+  std::string sign = h < 0 ? "-" : "";
+  h = h < 0 ? -h : h;
+  std::string s = sign + std::to_string(h / 100);
+  int frac = static_cast<int>(h % 100);
+  if (frac == 0) return s;
+  return s + (frac % 10 == 0 ? "." + std::to_string(frac / 10)
+                             : (frac < 10 ? ".0" : ".") + std::to_string(frac));
+}
 
-  void text_list(std::string_view key, const std::vector<std::string>& values) {
-    std::string line = "[";
-    for (size_t i = 0; i < values.size(); ++i) line += (i ? ", " : "") + json_quote(values[i]);
-    scalar(key, line + "]");
-  }
-  void integer_list(std::string_view key, const std::vector<int>& values) {
-    std::string line = "[";
-    for (size_t i = 0; i < values.size(); ++i) line += (i ? ", " : "") + std::to_string(values[i]);
-    scalar(key, line + "]");
-  }
-
-  // The finished document with its final newline.
-  std::string finish() { return out_ + "\n"; }
-
- private:
-  static std::string hundredths(double v) {
-    long long h = std::llround(v * 100);
-    std::string sign = h < 0 ? "-" : "";
-    h = h < 0 ? -h : h;
-    std::string s = sign + std::to_string(h / 100);
-    int frac = static_cast<int>(h % 100);
-    if (frac == 0) return s;
-    s += frac % 10 == 0 ? "." + std::to_string(frac / 10) : (frac < 10 ? ".0" : ".") + std::to_string(frac);
-    return s;
-  }
-
-  // Starts a member (in an object, with its key) or an element (in an array).
-  void prefix(std::string_view key) {
-    if (open_.empty()) return;
-    if (open_.back().members++ > 0) out_ += ',';
-    newline();
-    if (open_.back().is_object) out_ += json_quote(key) + ": ";
-  }
-  void newline() {
-    out_ += '\n';
-    out_.append(open_.size() * kIndent, ' ');
-  }
-  void scalar(std::string_view key, std::string_view literal) {
-    prefix(key);
-    out_ += literal;
-  }
-  void open(std::string_view key, char bracket) {
-    prefix(key);
-    out_ += bracket;
-    open_.push_back({bracket == '{', 0});
-  }
-  void close(char bracket) {
-    bool empty = open_.back().members == 0;
-    open_.pop_back();
-    if (!empty) newline();
-    out_ += bracket;
-  }
-
-  struct Container {
-    bool is_object;
-    int members;  // written so far
-  };
-  std::string out_;
-  std::vector<Container> open_;
-};
+// A box as [x0, y0, x1, y1] in points, or null.
+void write_box(JsonWriter& w, std::string_view key, const std::optional<Box>& b) {
+  if (!b) return w.literal(key, "null");
+  std::string line = "[";
+  const double edges[] = {b->x0, b->y0, b->x1, b->y1};
+  for (int i = 0; i < 4; ++i) line += (i ? ", " : "") + hundredths(edges[i]);
+  w.literal(key, line + "]");
+}
 
 void write_source(JsonWriter& w, const Source& s) {
   w.begin_object("source");
@@ -215,11 +141,11 @@ void write_row(JsonWriter& w, const Row& r) {
   w.integer("level", r.level);
   w.text_or_null("side", r.side);
   w.integer("page", r.page);
-  w.box("box", r.box);
+  write_box(w, "box", r.box);
   if (r.continuation) {
     w.begin_object("continuation");
     w.integer("page", r.continuation->first);
-    w.box("box", r.continuation->second);
+    write_box(w, "box", r.continuation->second);
     w.end_object();
   } else {
     w.text_or_null("continuation", "");
@@ -228,7 +154,7 @@ void write_row(JsonWriter& w, const Row& r) {
   for (const auto& [key, value] : r.values) w.amount(key, value);
   w.end_object();
   w.begin_object("cell_boxes");
-  for (const auto& [key, value] : r.cell_boxes) w.box(key, value);
+  for (const auto& [key, value] : r.cell_boxes) write_box(w, key, value);
   w.end_object();
   for (const auto& [key, value] : r.text_fields) w.text(key, value);
   w.end_object();
