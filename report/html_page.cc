@@ -127,8 +127,8 @@ class Page {
          << "<body class=\"" << (images_.empty() ? "noimg" : "img") << "\">\n<main id=\"main\">\n";
     identity();
     summary();
-    outline();
     findings();
+    outline();
     tables();
     projects();
     facts();
@@ -505,7 +505,7 @@ class Page {
       out_ << "<div class=\"pg\" id=\"p" << img.page << "\" data-w=\"" << img.width_pt << "\" data-h=\""
            << img.height_pt << "\"><div class=\"pn\">page " << img.page << "</div><div class=\"pi\">"
            << "<img alt=\"page " << img.page << "\" width=\"" << img.width_px << "\" height=\"" << img.height_px
-           << "\" loading=\"lazy\" decoding=\"async\" src=\"data:image/png;base64," << base64(img.png) << "\">";
+           << "\" loading=\"lazy\" src=\"data:image/png;base64," << base64(img.png) << "\">";
       for (const auto& [t, r] : rows_on_page[img.page]) {
         const Row& row = doc_.tables[t].rows[r];
         const Box& b = *row.box;

@@ -67,6 +67,7 @@ inline constexpr const char* kReportScript = R"js(
     var pg = document.getElementById('p' + p);
     if (!pg) return;
     all('.hl').forEach(function (h) { h.hidden = true; });
+    pg.querySelector('img').loading = 'eager';  // the page shown loads now, not when lazy loading gets to it
     var hl = pg.querySelector('.hl');
     if (!b) { pg.scrollIntoView({block: 'start'}); return; }
     var v = b.split(',').map(Number), W = +pg.dataset.w, H = +pg.dataset.h;
