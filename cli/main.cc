@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
   auto* diff_cmd = app.add_subcommand("diff", "Compare two disclosures by meaning (docs/diff.md)");
   diff_cmd->add_option("old", diff.old_path, "OLD: PDF, text or budgetx JSON")->required();
   diff_cmd->add_option("new", diff.new_path, "NEW: PDF, text or budgetx JSON")->required();
-  diff_cmd->add_option("--format", diff.format, "json | table | csv")
-      ->check(CLI::IsMember({"json", "table", "csv"}));
+  diff_cmd->add_option("--format", diff.format, "json | table | csv | html")
+      ->check(CLI::IsMember({"json", "table", "csv", "html"}));
   diff_cmd->add_option("-o,--output", diff.output, "Output file; default stdout");
   diff_cmd->add_option("--min-change", diff.min_change, "Hide smaller changes: 元, or 5000元, 1.5万, 2亿");
   diff_cmd->add_option("--color", diff.color, "auto | always | never")

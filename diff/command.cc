@@ -102,6 +102,7 @@ int Command::run(std::ostream& out, std::ostream& err) const {
   Diff d = compare(docs[0], docs[1], options);
   std::string text = format == "csv"     ? to_csv(d)
                      : format == "table" ? to_table(d, use_color(color, output.empty()))
+                     : format == "html"  ? to_html(d)
                                          : to_json(d);
   if (output.empty()) {
     out << text;

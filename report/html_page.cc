@@ -11,51 +11,19 @@
 
 #include "core/version.h"
 #include "report/check_cells.h"
+#include "report/html_text.h"
 #include "report/page_assets.h"
 #include "report/report.h"
 
 namespace budget::report {
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  return out;
-}
+std::string esc(std::string_view s) { return html_escape(s); }
 
 std::string base64(const std::string& bytes) {
   std::string out(BASE64_ENCODE_RAW_LENGTH(bytes.size()), '\0');
   base64_encode_raw(out.data(), bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
   return out;
-}
-
-int unit_exponent(const std::string& unit) {
-  if (unit == "万元") return 4;
-  if (unit == "千元") return 3;
-  if (unit == "百万元") return 6;
-  if (unit == "亿元") return 8;
-  return 0;
-}
-
-// `yuan` in units of 10^exponent 元 with `decimals` digits, thousands grouped.
-std::string in_unit(const Amount& yuan, int exponent, int decimals) {
-  Amount v = Amount{yuan.units, yuan.scale + exponent}.normalized();
-  std::string s = v.to_string();
-  bool negative = !s.empty() && s[0] == '-';
-  if (negative) s.erase(0, 1);
-  std::size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
-  if (static_cast<int>(frac.size()) < decimals) frac.append(decimals - frac.size(), '0');
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
-  return (negative ? "-" : "") + whole + (frac.empty() ? "" : "." + frac);
 }
 
 // The digits after the point the table prints: the most any of its amounts needs.

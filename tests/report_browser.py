@@ -18,6 +18,9 @@ For every input, `budgetx report` writes its page, and Chromium loads it
     outside the page (http:, https:, //…) — the detector is first shown to
     catch a control page that does load a remote image;
   - weigh under 5 MB per 30 pages.
+`budgetx diff OLD NEW --format html` over the pairs of samples/diff shows
+as many changed cells, row changes and prose checks as its JSON, and makes
+no network request either.
 One screenshot (the first PDF's page, opened on its first failed check if it
 has one) must not be blank.  The time each page takes to load
 (performance.now() at the load event) is printed, not asserted: timings
@@ -240,6 +243,37 @@ def main():
             failures += bool(problems)
         if not shot_done:
             print("note: no PDF input, no screenshot taken")
+        # budgetx diff --format html over the diff samples (OLD and NEW JSON).
+        for pair in sorted((ROOT / "samples/diff").glob("*/old.json")):
+            name = "diff-" + pair.parent.name
+            html_path = work / (name + ".html")
+            new = pair.parent / "new.json"
+            run = subprocess.run([args.budgetx, "diff", str(pair), str(new), "--format", "html",
+                                  "-o", str(html_path)], capture_output=True, text=True)
+            js = subprocess.run([args.budgetx, "diff", str(pair), str(new)], capture_output=True)
+            if run.returncode not in (0, 3) or js.returncode not in (0, 3):
+                print(f"FAIL {name}: budgetx diff failed: {run.stderr.strip()}")
+                failures += 1
+                continue
+            d = json.loads(js.stdout)
+            net = work / (name + "-net.json")
+            dom = run_chromium(exe, html_path.as_uri(), work, f"--log-net-log={net}", "--dump-dom")
+            problems = []
+            counts = {"changed cells": (len(re.findall(r'<tr class="cell">', dom)),
+                                        len(d["changes"]) + len(d["text_changes"])),
+                      "row changes": (len(re.findall(r'<tr class="row ', dom)), len(d["rows"])),
+                      "prose checks": (len(re.findall(r'<li class="finding ', dom)), len(d["prose_checks"]))}
+            for what, (shown, want) in counts.items():
+                if shown != want:
+                    problems.append(f"{shown} {what} shown, the JSON has {want}")
+            if EXTERNAL.search(dom) or page_requests(net):
+                problems.append("the page reaches outside itself")
+            print(f"{'FAIL' if problems else 'ok  '} {name:<50} "
+                  + ", ".join(f"{w} {n}" for w, (n, _) in counts.items()))
+            for p in problems:
+                print(f"     {p}")
+            failures += bool(problems)
+            inputs.append(pair)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"report_browser: {len(inputs) - failures} passed, {failures} failed")
