@@ -200,7 +200,7 @@ TEST(recognize_test, heading_markers) {
 
 // ---- whole tables, read from the text form ---------------------------------
 
-Document read_tables(const std::string& text) { return recognize(read_text(text), Options{false}); }
+Document read_tables(const std::string& text) { return recognize(read_text(text)); }
 
 // "code name: key=value …" for every row of the first table.
 std::string rows_summary(const Table& t) {
