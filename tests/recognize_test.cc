@@ -166,6 +166,8 @@ TEST(recognize_test, ordinal_prefixes_split_from_names) {
       {"一、一般公共预算", "一", "一般公共预算"}, {"①公务用车购置费", "①", "公务用车购置费"},
       {"（一）基本支出", "一", "基本支出"},       {"二十三、灾害防治及应急管理支出", "二十三", "灾害防治及应急管理支出"},
       {"社会保障和就业支出", "", "社会保障和就业支出"},
+      {"1.一般公共预算", "1", "一般公共预算"},   {"2. 政府性基金预算", "2", "政府性基金预算"},
+      {"1.5万元以下设备", "", "1.5万元以下设备"},
   };
   for (const auto& c : kCases) {
     auto [ord, name] = split_ordinal(c.in);
@@ -242,6 +244,31 @@ TEST(recognize_test, a_first_body_line_of_dashes_is_no_header_line) {
   EXPECT_EQ(rows_summary(t),
             " 因公出国（境）费:;  公务接待费: total=34300 general_public=34300;  合计: total=34300 "
             "general_public=34300");
+}
+
+TEST(recognize_test, economic_codes_printed_in_parts_with_spaces) {
+  Document doc = read_tables(
+      "一般公共预算基本支出表\n单位：元\n科目编码\t科目名称\t合计\n"
+      "301\t工资福利支出\t30\n301 2\t津贴补贴\t10\n301 07\t绩效工资\t20\n208 05 01\t行政单位离退休\t0\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(rows_summary(doc.tables[0]),
+            "301 工资福利支出: total=30; 30102 津贴补贴: total=10; 30107 绩效工资: total=20; "
+            "2080501 行政单位离退休: total=0");
+}
+
+TEST(recognize_test, titles_inside_a_grid_and_ordinals_below_them) {
+  // Two tables printed back to back in one grid, each titled by a line of
+  // the grid, the ordinal label on the line below the title.
+  Document doc = read_tables(
+      "2025年预算收入总表\n公开表2\n单位：万元\n项目\t金额\n合计\t1.00\n"
+      "2025年预算支出总表\t\n公开表3\t\n项目\t金额\n合计\t2.00\n");
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[0].kind, "income_summary");
+  EXPECT_EQ(doc.tables[0].ordinal.value_or(0), 2);
+  EXPECT_EQ(rows_summary(doc.tables[0]), " 合计: total=10000");
+  EXPECT_EQ(doc.tables[1].kind, "expenditure_summary");
+  EXPECT_EQ(doc.tables[1].ordinal.value_or(0), 3);
+  EXPECT_EQ(rows_summary(doc.tables[1]), " 合计: total=20000");
 }
 
 }  // namespace

@@ -34,6 +34,25 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
+// The digits of a code cell.  A code printed in its parts with spaces keeps
+// two digits per part after the 3-digit class: "301 2" (津贴补贴) is 30102,
+// "208 05 01" is 2080501; other spaces are only dropped.
+std::string code_digits(const std::string& cell) {
+  static const RE2 kParts("([0-9]{3})((?: +[0-9]{1,2})+)", RE2::Quiet);
+  std::string head, tail;
+  if (!RE2::FullMatch(cell, kParts, &head, &tail)) return digits_only(cell);
+  std::string code = head, part;
+  for (char ch : tail + " ") {
+    if (ch != ' ') {
+      part += ch;
+    } else if (!part.empty()) {
+      code += (part.size() == 1 ? "0" : "") + part;
+      part.clear();
+    }
+  }
+  return code;
+}
+
 // A code cell holds digits only (spaces allowed); split 类 / 款 / 项 columns
 // are joined.  A line printing only its own part (款 01 under 类 205) takes
 // the parts left of it from the last line that printed them:
@@ -46,7 +65,7 @@ std::string read_code(const GridRow& line, const LogicalColumn& col, std::vector
     static const RE2 kCode("[0-9 ]+", RE2::Quiet);
     if (t.empty()) continue;
     if (!RE2::FullMatch(t, kCode)) return "";
-    parts[i] = digits_only(t);
+    parts[i] = code_digits(t);
     if (first < 0) first = static_cast<int>(i);
   }
   if (first < 0) return "";
@@ -116,10 +135,12 @@ bool is_total_name(const std::string& name) {
 std::pair<std::string, std::string> split_ordinal(const std::string& name) {
   static const RE2 kOrdinal(
       "^\\s*(?:([一二三四五六七八九十]+)\\s*[、.．]|[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]|"
-      "([①-⑳])|([0-9]{1,2})\\s*[、．]|[(（]\\s*([0-9]{1,2})\\s*[)）])\\s*(.+)$",
+      "([①-⑳])|([0-9]{1,2})\\s*[、．.]|[(（]\\s*([0-9]{1,2})\\s*[)）])\\s*(.+)$",
       RE2::Quiet);
   std::string a, b, c, d, e, rest;
-  if (RE2::FullMatch(name, kOrdinal, &a, &b, &c, &d, &e, &rest)) {
+  // "1.5万元以下" is no ordinal: an ASCII dot between digits is a decimal point.
+  static const RE2 kDecimal("^\\s*[0-9]+\\.[0-9]", RE2::Quiet);
+  if (RE2::FullMatch(name, kOrdinal, &a, &b, &c, &d, &e, &rest) && !RE2::PartialMatch(name, kDecimal)) {
     std::string ord = !a.empty() ? a : !b.empty() ? b : !c.empty() ? c : !d.empty() ? d : e;
     return {ord, rest};
   }
