@@ -271,5 +271,16 @@ TEST(recognize_test, titles_inside_a_grid_and_ordinals_below_them) {
   EXPECT_EQ(rows_summary(doc.tables[1]), " 合计: total=20000");
 }
 
+TEST(recognize_test, procurement_rows_are_named_by_the_purchased_item_not_the_method) {
+  Document doc = read_tables(
+      "政府采购预算表\n单位：元\n采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
+      "合计\t\t\t\t\t30\n货物\t\t\t\t\t30\n\t办公设备购置费\t办公设备购置\t\t\t30\n"
+      "\t\t\t复印机\t政府集中采购\t20\n\t\t会议费\t\t\t10\n\t\t\t会议服务\t分散采购\t10\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  std::string names;
+  for (const Row& r : doc.tables[0].rows) names += r.name + "/" + std::to_string(r.level) + " ";
+  EXPECT_EQ(names, "合计/0 货物/1 办公设备购置费/2 复印机/3 会议费/2 会议服务/3 ");
+}
+
 }  // namespace
 }  // namespace budget::extract

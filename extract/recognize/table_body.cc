@@ -196,15 +196,27 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, BodyContext
     bool has_name_column = std::any_of(header.columns.begin(), header.columns.end(), [&](const LogicalColumn& c) {
       return c.list == l && (c.column.key == "name" || c.column.key == "code");
     });
+    // The most specific of the naming columns (品目, 专项名称, 采购物品名称),
+    // never a method or subject column printed beside it (政府集中采购);
+    // failing those, the last text printed.
     if (!has_name_column && row.name.empty() && !row.text_fields.empty()) {
-      row.name = row.text_fields.back().second;
-      // Its depth: which of the text columns (品目 1, 专项 2, 物品 3) names it.
+      const Registry& reg = registry();
+      auto naming = std::find_if(row.text_fields.rbegin(), row.text_fields.rend(),
+                                 [&](const auto& f) { return reg.names_rows(f.first); });
+      bool by_naming_column = naming != row.text_fields.rend();
+      const auto& field = by_naming_column ? *naming : row.text_fields.back();
+      row.name = field.second;
+      // Its depth: which of the naming columns (品目 1, 专项 2, 物品 3) names
+      // it, or stands left of the column that does (经济科目 beside 专项: 2).
       row.level = 0;
-      for (const auto& col : header.columns)
-        if (col.list == l && registry().is_text_key(col.column.key)) {
+      for (const auto& col : header.columns) {
+        if (col.list != l) continue;
+        if (reg.names_rows(col.column.key) || (!by_naming_column && reg.is_text_key(col.column.key) &&
+                                               row.level == 0))
           ++row.level;
-          if (col.column.key == row.text_fields.back().first) break;
-        }
+        if (col.column.key == field.first) break;
+      }
+      row.level = std::max(row.level, 1);
     }
     auto [ordinal, name] = split_ordinal(row.name);
     if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;
