@@ -4,10 +4,10 @@
 #include <fstream>
 
 #include "checks/report.h"
-#include "cli/disclosure.h"
 #include "core/document_json.h"
 #include "core/error.h"
 #include "core/line_items.h"
+#include "disclosure/disclosure.h"
 #include "extract/layout_dump.h"
 #include "extract/pipeline.h"
 
@@ -77,7 +77,7 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << extract::dump_layout(extract::read_layout(input));
         continue;
       }
-      Document doc = read_disclosure(input);
+      Document doc = disclosure::read(input);
       if (command == "check") {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         for (const auto& c : doc.checks) check_failed |= c.status == "fail";

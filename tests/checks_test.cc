@@ -15,7 +15,7 @@
 
 #include "checks/detail.h"
 #include "checks/report.h"
-#include "cli/disclosure.h"
+#include "disclosure/disclosure.h"
 
 namespace budget::checks {
 namespace {
@@ -677,7 +677,7 @@ TEST(checks_test, broken_samples) {
       {"project-fund", {"project_funds_match"}},
   };
   for (const auto& [name, rules] : cases) {
-    Document doc = cli::read_disclosure((broken / name / "input.txt").string());
+    Document doc = disclosure::read((broken / name / "input.txt").string());
     std::set<std::string> failed;
     for (const CheckResult& r : doc.checks)
       if (r.status == "fail") failed.insert(r.rule);
