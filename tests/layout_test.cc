@@ -465,6 +465,29 @@ TEST(layout_test, furniture_and_watermarks_removed) {
   }
 }
 
+// A running header (the cover title) printed over the table pages only,
+// 3 of 8 pages, at the top edge: furniture.  A row of table labels repeated
+// at the top of continued pages is several pieces of text: content.
+TEST(layout_test, running_header_on_some_pages_removed) {
+  LayoutParams p;
+  std::vector<PageContent> pages;
+  for (int n = 1; n <= 8; ++n) {
+    PageContent page = a4_page(n);
+    page.runs = {run("正文第" + std::to_string(n) + "页的内容", 72, 300, 110)};
+    if (n >= 4 && n <= 6) {
+      page.runs.push_back(run("某县档案馆2024年单位预算公开", 200 + 10 * n, 20, 140));
+      page.runs.push_back(run("项目", 60, 60, 20));
+      page.runs.push_back(run("金额", 300, 60, 20));
+    }
+    pages.push_back(page);
+  }
+  EXPECT_EQ(remove_furniture(pages, p).furniture, 3);
+  for (const PageContent& page : pages) {
+    for (const TextRun& r : page.runs) EXPECT_EQ(r.text.find("单位预算公开"), std::string::npos);
+  }
+  EXPECT_EQ(pages[4].runs.size(), 3u);
+}
+
 TEST(layout_test, repeated_form_titles_and_ruled_labels_are_content) {
   // A run of 项目支出绩效目标表 pages: the title and the form's labels sit at
   // the same place on every page, in the top margin band, but are content.
