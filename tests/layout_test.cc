@@ -413,6 +413,33 @@ TEST(layout_test, unruled_columns_two_points_apart) {
             "[p5] \t\t五、教育支出\t0.00\n");
 }
 
+// The 收入 side of a 收支总表 filled in 3 of 20 rows: its names and amounts
+// are inked by fewer lines than a crossing may be, at the table's left.
+// The blank stretch between them still separates two columns.
+TEST(layout_test, unruled_sparse_columns_at_the_left) {
+  LayoutParams p;
+  PageContent page = a4_page(10);
+  page.runs = {run("项目", 60, 100, 20), run("金额", 165, 100, 20), run("项目", 250, 100, 20),
+               run("金额", 396, 100, 20)};
+  for (int i = 0; i < 20; ++i) {
+    double y = 115 + 14 * i;
+    if (i < 3) {
+      page.runs.push_back(run("一、一般公共预算", 40, y, 80));
+      page.runs.push_back(run("3,038.77", 186, y, 32));
+    }
+    page.runs.push_back(run("八、社会保障和就业支出", 220, y, 110));
+    page.runs.push_back(run("0.00", 400, y, 16));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"项目", "金额", "项目", "金额"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[1]),
+            (Texts{"一、一般公共预算", "3,038.77", "八、社会保障和就业支出", "0.00"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[20]), (Texts{"", "", "八、社会保障和就业支出", "0.00"}));
+}
+
 // A header label centred over right-aligned amounts narrower than itself
 // is offset: it sits wholly in the blank stretch left of them, with no body
 // text under it.  It names the amounts' column, not a column of its own.

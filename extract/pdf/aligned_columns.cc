@@ -144,10 +144,10 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
   bool has_body = body_lines > 0;
   int allowed = static_cast<int>(p.aligned_gap_crossing_share *
                                  (has_body ? body_lines : lines.size()));
-  std::vector<Stretch> gaps = prof.stretches(
-      [&](int x) { return has_body ? prof.body(x) : prof.all(x); }, allowed,
-      p.aligned_column_gap_pt, 0, width);
-  if (!gaps.empty() && gaps.front().start == 0) gaps.erase(gaps.begin());
+  auto body_count = [&](int x) { return has_body ? prof.body(x) : prof.all(x); };
+  std::vector<Stretch> gaps =
+      prof.stretches(body_count, allowed, p.aligned_column_gap_pt, 0, width);
+  std::vector<Stretch> handled;  // stretches holding a separator
 
   // Whether every run reaching into [left.end, right.start) lies between
   // the two blank stretches: a sparse column (amounts in a few rows), not
@@ -162,11 +162,22 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     }
     return true;
   };
-  // Whether a header run sits over the body ink [from, to) of the column
-  // right of a gap starting at `gap_start`, reaching no further than
-  // `limit` (a group label over several columns names none of them).
-  auto own_label = [&](int gap_start, int from, int to, int limit) {
+  // The first header line with a run inside [from, to).
+  auto first_label_line = [&](int from, int to) {
     for (size_t i = 0; i < body; ++i) {
+      for (const TextRun& r : lines[i].runs) {
+        auto [a, b] = prof.span(r);
+        if (a >= from && b <= to) return i;
+      }
+    }
+    return body;
+  };
+  // Whether a header run on line `top` or below sits over the body ink
+  // [from, to) of the column right of a gap starting at `gap_start`,
+  // reaching no further than `limit` (a group label over several columns
+  // names none of them; a line above, 单位：万元, is no label row).
+  auto own_label = [&](size_t top, int gap_start, int from, int to, int limit) {
+    for (size_t i = top; i < body; ++i) {
       for (const TextRun& r : lines[i].runs) {
         auto [a, b] = prof.span(r);
         if (a >= gap_start && b > from && a < to && b <= limit) return true;
@@ -180,6 +191,20 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     int ink_start = g == 0 ? 0 : gaps[g - 1].end;
     int next = g + 1 < gaps.size() ? gaps[g + 1].start : width;
     int next_end = g + 1 < gaps.size() ? gaps[g + 1].end : width;
+    if (gap.start == 0) {
+      // Sparse columns at the table's left (the 收入 side of a 收支总表
+      // filled in a few rows): every blank stretch of the body between
+      // them separates two columns.
+      if (gap.end == width) continue;
+      for (const Stretch& b :
+           prof.stretches(body_count, 0, p.aligned_column_gap_pt, 0, gap.end)) {
+        if (b.start == 0) continue;
+        separators.push_back(mid(b));
+        handled.push_back(b);
+      }
+      continue;
+    }
+    handled.push_back(gap);
     // Blank stretches inside the gap: no line inks them.
     std::vector<Stretch> blanks = prof.stretches([&](int x) { return prof.all(x); }, 0,
                                                  p.aligned_column_gap_pt, gap.start, gap.end);
@@ -204,7 +229,8 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
       // naming the column on the right unless it has a label of its own.
       size_t n = blanks.size();
       if (!prof.body_ink(blanks.front().end, blanks.back().start) &&
-          !own_label(gap.start, gap.end, next, next_end)) {
+          !own_label(first_label_line(blanks.front().end, blanks.back().start), gap.start,
+                     gap.end, next, next_end)) {
         --n;
       }
       for (size_t k = 0; k < n; ++k) separators.push_back(mid(blanks[k]));
@@ -221,15 +247,21 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
         if (b > gap.end && a > gap.start && a < gap.end) right = std::min(right, r.box.x0);
       }
     }
+    // Beside an aligned column edge the boundary hugs it: a label centred
+    // over its column stays on its side.  Where crossing labels leave no
+    // room (a group label over both columns crosses too), the body's edges
+    // alone place it.
+    auto [ink_left, ink_right] = ink_edges(gap, true);
+    bool ends = edge_count(ink_left, true) >= need;
+    bool starts = edge_count(ink_right, false) >= need;
+    if (left >= right && (ends || starts)) {
+      left = ink_left;
+      right = ink_right;
+    }
     if (left >= right) {
       separators.push_back(mid(gap));
       continue;
     }
-    // Beside an aligned column edge the boundary hugs it: a label centred
-    // over its column stays on its side.
-    auto [ink_left, ink_right] = ink_edges(gap, true);
-    bool ends = edge_count(ink_left, true) >= need;
-    bool starts = edge_count(ink_right, false) >= need;
     double hug = std::min((right - left) / 2, p.aligned_hug_em * em);
     separators.push_back(ends && !starts   ? left + hug
                          : starts && !ends ? right - hug
@@ -241,7 +273,7 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     std::vector<Stretch> narrow = prof.stretches([&](int x) { return prof.body(x); }, 0,
                                                  1, 1, width - 1);
     for (const Stretch& s : narrow) {
-      bool inside_gap = std::any_of(gaps.begin(), gaps.end(), [&](const Stretch& g) {
+      bool inside_gap = std::any_of(handled.begin(), handled.end(), [&](const Stretch& g) {
         return s.start < g.end && g.start < s.end;
       });
       if (inside_gap) continue;

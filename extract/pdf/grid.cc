@@ -212,7 +212,8 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
   std::vector<std::pair<size_t, size_t>> out;
   auto multi = [&](size_t i) { return lines[i].chunks.size() >= 2; };
   auto close = [&](size_t a, size_t b) {
-    return lines[b].box.y0 - lines[a].box.y1 < 2.0 * std::max(lines[a].size, lines[b].size);
+    return lines[b].box.y0 - lines[a].box.y1 <
+           p.aligned_line_gap_em * std::max(lines[a].size, lines[b].size);
   };
   // Left edges of the inner columns (every chunk but a line's first) of
   // the table being grown.
