@@ -97,8 +97,8 @@ def main():
         check(differences(clean, canonical(os.path.join(tmp, 'clean.sqlite'))) == [], '--force gives the same data')
 
         # Crash isolation: each fault hits one document; the rest are as in the clean run.
-        for fault, code, extra in [('crash', 'worker.crashed', []), ('hang', 'worker.timeout', ['--timeout', '3']),
-                                   ('memory', 'worker.out_of_memory', ['--memory-limit', '1024'])]:
+        for fault, code, extra in [('crash', 'worker.crashed', []), ('hang', 'worker.timeout', ['--timeout', '8']),
+                                   ('memory', 'worker.out_of_memory', ['--memory-limit', '384'])]:
             db = fault + '.sqlite'
             r = batch(db, *extra, env={'BUDGETX_TEST_WORKER_FAULT': fault + ':seed-reportlab'})
             got = canonical(os.path.join(tmp, db))
