@@ -10,6 +10,7 @@
   - crash isolation: a worker that aborts, hangs or runs out of memory on
     purpose (the BUDGETX_TEST_WORKER_FAULT hook) is that document's error,
     and every other document is stored as in a clean run;
+  - --from - reads the inputs from standard input;
   - a rerun skips everything and changes nothing; --force redoes everything
     and gives the same data;
   - 70 documents with one job: workers retire after 64 and are replaced;
@@ -126,6 +127,14 @@ def main():
             r = run([budgetx, 'db', 'merge'] + order + ['--db', os.path.join(tmp, name)])
             check(r.returncode == 0, 'db merge exits 0: ' + r.stderr.strip())
             check(differences(clean, canonical(os.path.join(tmp, name))) == [], '%s: merged shards equal one batch' % name)
+
+        # --from -: the same inputs as a list on standard input give the same database.
+        listing = '\n'.join(os.path.join(inputs, n) for n in names if n != 'dup') + '\n' + \
+            os.path.join(inputs, 'dup', 'another-name.txt') + '\n'
+        r = run([budgetx, 'batch', '--from', '-', '--db', os.path.join(tmp, 'from.sqlite'), '--jobs', '2'],
+                input=listing)
+        check(r.returncode == 2 and differences(clean, canonical(os.path.join(tmp, 'from.sqlite'))) == [],
+              '--from - (paths on standard input) gives the same database')
 
         # More documents than one worker takes (kDocumentsPerWorker = 64):
         # with one job, workers retire and new ones take over, nothing lost.
