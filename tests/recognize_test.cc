@@ -2,10 +2,12 @@
 // heading markers.  Table-driven.
 #include <gtest/gtest.h>
 
+#include "extract/pipeline.h"
 #include "extract/recognize/header.h"
 #include "extract/recognize/outline.h"
 #include "extract/recognize/table_body.h"
 #include "extract/recognize/titles.h"
+#include "extract/text_reader.h"
 
 namespace budget::extract {
 namespace {
@@ -194,6 +196,52 @@ TEST(recognize_test, heading_markers) {
     EXPECT_EQ(h.marker, c.marker) << c.text;
     EXPECT_EQ(h.title, c.title) << c.text;
   }
+}
+
+// ---- whole tables, read from the text form ---------------------------------
+
+Document read_tables(const std::string& text) { return recognize(read_text(text), Options{false}); }
+
+// "code name: key=value …" for every row of the first table.
+std::string rows_summary(const Table& t) {
+  std::string s;
+  for (const auto& r : t.rows) {
+    s += (s.empty() ? "" : "; ") + r.code.value_or("") + " " + r.name + ":";
+    for (const auto& [key, v] : r.values) s += " " + key + "=" + v.to_string();
+  }
+  return s;
+}
+
+TEST(recognize_test, split_code_columns_printing_only_the_rows_own_part) {
+  Document doc = read_tables(
+      "2025年预算支出总表\n单位：元\n"
+      "科目编码\t\t\t科目名称\t合计\n类\t款\t项\t\t\n"
+      "\t\t\t合计\t30\n"
+      "205\t\t\t教育支出\t30\n\t01\t\t教育管理事务\t30\n\t\t01\t行政运行\t10\n"
+      "\t\t99\t其他教育管理事务支出\t20\n"
+      "208\t05\t01\t行政单位离退休\t0\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(rows_summary(doc.tables[0]),
+            " 合计: total=30; 205 教育支出: total=30; 20501 教育管理事务: total=30; "
+            "2050101 行政运行: total=10; 2050199 其他教育管理事务支出: total=20; "
+            "2080501 行政单位离退休: total=0");
+  EXPECT_EQ(doc.tables[0].rows[3].level, 3);
+}
+
+TEST(recognize_test, a_first_body_line_of_dashes_is_no_header_line) {
+  // 因公出国（境）费 is a column label elsewhere; with its blank amounts
+  // printed as '-' it is the table's first row, not a header line.
+  Document doc = read_tables(
+      "2025年财政拨款安排“三公”经费支出预算表\n单位：万元\n"
+      "项目\t2025年预算数\t\n\t合计\t一般公共预算\n"
+      "因公出国（境）费\t-\t-\n公务接待费\t3.43\t3.43\n合计\t3.43\t3.43\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[1].key, "total");
+  EXPECT_EQ(rows_summary(t),
+            " 因公出国（境）费:;  公务接待费: total=34300 general_public=34300;  合计: total=34300 "
+            "general_public=34300");
 }
 
 }  // namespace

@@ -34,15 +34,29 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
-// A code cell holds digits only (spaces allowed); split columns are joined.
-std::string read_code(const GridRow& line, const LogicalColumn& col) {
-  std::string code;
-  for (int c : col.grid_cols) {
-    std::string t = normalize::fold_width(cell_text(line, c));
+// A code cell holds digits only (spaces allowed); split 类 / 款 / 项 columns
+// are joined.  A line printing only its own part (款 01 under 类 205) takes
+// the parts left of it from the last line that printed them:
+// 205 | | ; | 01 | ; | | 02  ->  205, 20501, 2050102.
+std::string read_code(const GridRow& line, const LogicalColumn& col, std::vector<std::string>& parts_above) {
+  std::vector<std::string> parts(col.grid_cols.size());
+  int first = -1;
+  for (std::size_t i = 0; i < col.grid_cols.size(); ++i) {
+    std::string t = normalize::fold_width(cell_text(line, col.grid_cols[i]));
     static const RE2 kCode("[0-9 ]+", RE2::Quiet);
     if (t.empty()) continue;
     if (!RE2::FullMatch(t, kCode)) return "";
-    code += digits_only(t);
+    parts[i] = digits_only(t);
+    if (first < 0) first = static_cast<int>(i);
+  }
+  if (first < 0) return "";
+  if (col.grid_cols.size() > 1 && static_cast<int>(parts_above.size()) >= first)
+    for (int i = 0; i < first; ++i) parts[i] = parts_above[i];
+  std::string code;
+  for (const auto& p : parts) code += p;
+  if (col.grid_cols.size() > 1) {
+    while (!parts.empty() && parts.back().empty()) parts.pop_back();
+    parts_above = parts;
   }
   return code;
 }
@@ -112,7 +126,7 @@ std::pair<std::string, std::string> split_ordinal(const std::string& name) {
   return {"", name};
 }
 
-void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyContext& ctx,
+void read_body_line(const GridRow& line, const HeaderLayout& header, BodyContext& ctx,
                     std::vector<Row>& rows, std::vector<Warning>& warnings) {
   for (int l = 0; l < header.lists; ++l) {
     int list_start = -1;  // the list's first grid column
@@ -126,7 +140,7 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyC
       const std::string& key = col.column.key;
       row.side = col.column.side;
       if (key == "code") {
-        std::string code = read_code(line, col);
+        std::string code = read_code(line, col, ctx.code_parts[l]);
         if (!code.empty()) row.code = code, printed = true;
         else if (!cell_text(line, col.grid_cols[0]).empty())
           row.name = cell_text(line, col.grid_cols[0]), printed = true;  // a total printed in the code column
