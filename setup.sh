@@ -11,6 +11,7 @@ packages=(
   libpoppler-private-dev libicu-dev libre2-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libcli11-dev
   python3 python3-jsonschema poppler-utils
+  libsqlite3-dev sqlite3 libssl-dev libcsv-dev slurm-wlm munge
 )
 
 if [ "$(id -u)" -eq 0 ]; then

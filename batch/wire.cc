@@ -116,4 +116,36 @@ std::optional<Outcome> decode(std::string_view bytes) {
   return o;
 }
 
+std::string framed(std::string_view message) {
+  std::string out;
+  put_u64(out, message.size());
+  out += message;
+  return out;
+}
+
+std::optional<std::string> take_frame(std::string& buffer) {
+  Reader r{buffer};
+  std::uint64_t n;
+  if (!r.u64(n) || r.in.size() < n) return std::nullopt;
+  std::string message(r.in.substr(0, n));
+  buffer.erase(0, 8 + n);
+  return message;
+}
+
+std::string encode_task(std::int64_t doc_id, const std::string& sha256, const std::string& path) {
+  std::string out;
+  put_u64(out, static_cast<std::uint64_t>(doc_id));
+  put_text(out, sha256);
+  put_text(out, path);
+  return out;
+}
+
+bool decode_task(std::string_view bytes, std::int64_t& doc_id, std::string& sha256, std::string& path) {
+  Reader r{bytes};
+  std::uint64_t id;
+  if (!r.u64(id) || !r.text(sha256) || !r.text(path) || !r.in.empty()) return false;
+  doc_id = static_cast<std::int64_t>(id);
+  return true;
+}
+
 }  // namespace budget::batch

@@ -7,6 +7,7 @@
 //   std::optional<Outcome> o = decode(bytes);   // in the writer
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,16 @@ struct Outcome {
 std::string encode(const Outcome& outcome);
 // nullopt when the bytes are not exactly one whole message.
 std::optional<Outcome> decode(std::string_view bytes);
+
+// Framing on a pipe that carries many messages: an 8-byte length, then the
+// message.  framed("abc") -> "\x03\0\0\0\0\0\0\0abc";  take_frame(buffer)
+// removes and returns the first whole message of `buffer`, nullopt while it
+// holds only part of one.
+std::string framed(std::string_view message);
+std::optional<std::string> take_frame(std::string& buffer);
+
+// What the writer asks a worker: one document.  doc_id, sha256 and path.
+std::string encode_task(std::int64_t doc_id, const std::string& sha256, const std::string& path);
+bool decode_task(std::string_view bytes, std::int64_t& doc_id, std::string& sha256, std::string& path);
 
 }  // namespace budget::batch

@@ -100,11 +100,24 @@ bool write_all(int fd, const std::string& bytes) {
   return true;
 }
 
-// The worker: never returns.  _exit, not exit: the parent's SQLite
-// connection and buffers, copied by fork(), must not be flushed or closed
-// from here.
-[[noreturn]] void run_worker(const Task& task, const Limits& limits, const std::string& json_dir,
-                             int fd, pid_t parent) {
+// Reads one framed message; nullopt at end of file.
+std::optional<std::string> read_frame(int fd) {
+  std::string buffer;
+  char buf[4096];
+  for (;;) {
+    if (auto message = take_frame(buffer)) return message;
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;
+    buffer.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+// The worker: takes documents until its task pipe ends; never returns.
+// _exit, not exit: the batch's SQLite connection and buffers, copied by
+// fork(), must not be flushed or closed from here.
+[[noreturn]] void run_worker(const Limits& limits, const std::string& json_dir, int in, int out,
+                             pid_t parent) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed batch leaves no workers behind
   if (getppid() != parent) _exit(1);
   if (limits.memory_mb > 0 && kCanLimitAddressSpace) {
@@ -112,8 +125,12 @@ bool write_all(int fd, const std::string& bytes) {
     rlimit r{bytes, bytes};
     setrlimit(RLIMIT_AS, &r);
   }
-  bool ok = write_all(fd, encode(extract_one(task, limits, json_dir)));
-  _exit(ok ? 0 : 1);
+  while (auto message = read_frame(in)) {
+    Task task;
+    if (!decode_task(*message, task.doc_id, task.sha256, task.path)) _exit(1);
+    if (!write_all(out, framed(encode(extract_one(task, limits, json_dir))))) _exit(1);
+  }
+  _exit(0);
 }
 
 double since(std::chrono::steady_clock::time_point t) {
@@ -124,94 +141,154 @@ double since(std::chrono::steady_clock::time_point t) {
 
 WorkerPool::WorkerPool(int jobs, Limits limits, std::string json_dir)
     : jobs_(std::max(1, jobs)), limits_(limits), json_dir_(std::move(json_dir)) {
-  // A worker that dies before reading its pipe must not kill the batch.
+  // A worker that dies before reading its task must not kill the batch.
   signal(SIGPIPE, SIG_IGN);
 }
 
 WorkerPool::~WorkerPool() {
-  for (auto& [pid, r] : running_) {
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-    close(r.fd);
+  for (auto& w : workers_) {
+    if (w.task) kill(w.pid, SIGKILL);
+    close(w.to);
+    close(w.from);
+    waitpid(w.pid, nullptr, 0);
   }
 }
 
-void WorkerPool::start(const Task& task) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) throw Error("internal.pipe", std::strerror(errno));
+std::size_t WorkerPool::busy() const {
+  return static_cast<std::size_t>(
+      std::count_if(workers_.begin(), workers_.end(), [](const Worker& w) { return w.task.has_value(); }));
+}
+
+WorkerPool::Worker WorkerPool::spawn() {
+  int tasks[2], results[2];
+  if (pipe2(tasks, O_CLOEXEC) != 0) throw Error("internal.pipe", std::strerror(errno));
+  if (pipe2(results, O_CLOEXEC) != 0) {
+    close(tasks[0]);
+    close(tasks[1]);
+    throw Error("internal.pipe", std::strerror(errno));
+  }
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) {
-    close(fds[0]);
-    close(fds[1]);
+    for (int fd : {tasks[0], tasks[1], results[0], results[1]}) close(fd);
     throw Error("internal.fork", std::strerror(errno));
   }
   if (pid == 0) {
-    close(fds[0]);
-    run_worker(task, limits_, json_dir_, fds[1], parent);
+    // Only this worker's own pipe ends stay open here (the others' are
+    // O_CLOEXEC but there is no exec): close those of its siblings, so that
+    // a sibling sees end-of-file when the batch closes its task pipe.
+    for (auto& w : workers_) close(w.to), close(w.from);
+    close(tasks[1]);
+    close(results[0]);
+    run_worker(limits_, json_dir_, tasks[0], results[1], parent);
   }
-  close(fds[1]);
-  running_[pid] = Running{task, fds[0], {}, std::chrono::steady_clock::now(), false};
+  close(tasks[0]);
+  close(results[1]);
+  Worker w;
+  w.pid = pid;
+  w.to = tasks[1];
+  w.from = results[0];
+  return w;
+}
+
+void WorkerPool::start(const Task& task) {
+  // Retired workers (task pipe closed) only finish and exit.
+  auto idle = std::find_if(workers_.begin(), workers_.end(),
+                           [](const Worker& w) { return !w.task && w.to >= 0; });
+  if (idle == workers_.end()) {
+    workers_.push_back(spawn());
+    idle = workers_.end() - 1;
+  }
+  idle->task = task;
+  idle->started = std::chrono::steady_clock::now();
+  idle->timed_out = false;
+  ++idle->documents;
+  // A worker that died idle shows as a failed write: its document is then
+  // reported from bury() like any worker death, with the message below.
+  write_all(idle->to, framed(encode_task(task.doc_id, task.sha256, task.path)));
+  if (idle->documents >= kDocumentsPerWorker) {
+    close(idle->to);  // the worker exits after this document
+    idle->to = -1;
+  }
 }
 
 std::vector<Finished> WorkerPool::collect(int wait_ms) {
   std::vector<Finished> done;
-  if (running_.empty()) return done;
+  if (workers_.empty()) return done;
   // Workers over their time are killed; their pipe then reads end-of-file.
   auto now = std::chrono::steady_clock::now();
-  for (auto& [pid, r] : running_) {
-    double left = limits_.seconds - std::chrono::duration<double>(now - r.started).count();
-    if (left <= 0 && !r.timed_out) {
-      kill(pid, SIGKILL);
-      r.timed_out = true;
+  for (auto& w : workers_) {
+    if (!w.task) continue;
+    double left = limits_.seconds - std::chrono::duration<double>(now - w.started).count();
+    if (left <= 0 && !w.timed_out) {
+      kill(w.pid, SIGKILL);
+      w.timed_out = true;
     } else if (left > 0) {
       wait_ms = std::min(wait_ms, static_cast<int>(left * 1000) + 1);
     }
   }
   std::vector<pollfd> fds;
-  std::vector<pid_t> pids;
-  for (auto& [pid, r] : running_) {
-    fds.push_back({r.fd, POLLIN, 0});
-    pids.push_back(pid);
-  }
+  for (auto& w : workers_) fds.push_back({w.from, POLLIN, 0});
   if (poll(fds.data(), fds.size(), wait_ms) < 0 && errno != EINTR)
     throw Error("internal.poll", std::strerror(errno));
+  std::vector<Worker> alive;
   for (std::size_t i = 0; i < fds.size(); ++i) {
-    if (!fds[i].revents) continue;
-    Running& r = running_.at(pids[i]);
-    char buf[1 << 16];
-    ssize_t n = read(r.fd, buf, sizeof buf);
-    if (n > 0) {
-      r.bytes.append(buf, static_cast<std::size_t>(n));
-    } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
-      done.push_back(finish(pids[i], r));
-      running_.erase(pids[i]);
+    Worker& w = workers_[i];
+    bool ended = false;
+    if (fds[i].revents) {
+      char buf[1 << 16];
+      ssize_t n = read(w.from, buf, sizeof buf);
+      if (n > 0)
+        w.bytes.append(buf, static_cast<std::size_t>(n));
+      else
+        ended = n == 0 || (errno != EINTR && errno != EAGAIN);
+    }
+    if (auto message = take_frame(w.bytes); message && w.task) {
+      Finished f{*w.task, {}, since(w.started)};
+      if (auto o = decode(*message))
+        f.outcome = std::move(*o);
+      else
+        f.outcome = Outcome{false, "worker.protocol", "the worker sent a message that does not parse", {}};
+      // A worker that failed a document (out of memory, say) may be left in
+      // a bad state: it takes no other.
+      if (!f.outcome.ok && w.to >= 0) {
+        close(w.to);
+        w.to = -1;
+      }
+      done.push_back(std::move(f));
+      w.task.reset();
+    }
+    if (ended) {
+      if (auto f = bury(w)) done.push_back(std::move(*f));
+    } else {
+      alive.push_back(std::move(w));
     }
   }
+  workers_ = std::move(alive);
   return done;
 }
 
-Finished WorkerPool::finish(pid_t pid, Running& r) {
-  close(r.fd);
+std::optional<Finished> WorkerPool::bury(Worker& w) {
+  close(w.from);
+  if (w.to >= 0) close(w.to);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
   }
-  Finished f{r.task, {}, since(r.started)};
+  if (!w.task) return std::nullopt;  // retired after its last document
+  Finished f{*w.task, {}, since(w.started)};
   auto fail = [&](std::string code, std::string message) {
     f.outcome = Outcome{false, std::move(code), std::move(message), {}};
   };
-  if (r.timed_out) {
+  if (w.timed_out) {
     fail("worker.timeout", "no result within " + std::to_string(static_cast<int>(limits_.seconds)) +
                                " s; the worker was killed");
   } else if (WIFSIGNALED(status)) {
     int sig = WTERMSIG(status);
     fail("worker.crashed", std::string("the worker died of signal ") + std::to_string(sig) + " (" +
                                strsignal(sig) + ")");
-  } else if (auto o = decode(r.bytes); o && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-    f.outcome = std::move(*o);
   } else {
     fail("worker.failed", "the worker exited with status " + std::to_string(WEXITSTATUS(status)) +
-                              " without a whole result");
+                              " without a result");
   }
   return f;
 }

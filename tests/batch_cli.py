@@ -12,6 +12,7 @@
     and every other document is stored as in a clean run;
   - a rerun skips everything and changes nothing; --force redoes everything
     and gives the same data;
+  - 70 documents with one job: workers retire after 64 and are replaced;
   - three shards merged (in two orders, and twice) equal one batch;
   - db export (CSV with BOM, JSON Lines), db schema == docs/database.md, usage errors.
 """
@@ -125,6 +126,18 @@ def main():
             r = run([budgetx, 'db', 'merge'] + order + ['--db', os.path.join(tmp, name)])
             check(r.returncode == 0, 'db merge exits 0: ' + r.stderr.strip())
             check(differences(clean, canonical(os.path.join(tmp, name))) == [], '%s: merged shards equal one batch' % name)
+
+        # More documents than one worker takes (kDocumentsPerWorker = 64):
+        # with one job, workers retire and new ones take over, nothing lost.
+        many = os.path.join(tmp, 'many')
+        os.makedirs(many)
+        text = open(os.path.join(repo, 'samples', 'dev-text', 'input.txt'), 'rb').read()
+        for i in range(70):
+            with open(os.path.join(many, '%03d.txt' % i), 'wb') as f:
+                f.write(text + b'\n' * (i + 1))
+        r = run([budgetx, 'batch', many, '--db', os.path.join(tmp, 'many.sqlite'), '--jobs', '1'])
+        check(r.returncode == 0 and '70 ok, 0 failed' in r.stderr,
+              '70 documents through retiring workers: ' + r.stderr.strip())
 
         # Export.
         db = os.path.join(tmp, 'clean.sqlite')

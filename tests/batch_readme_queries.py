@@ -9,19 +9,21 @@ README's batch-queries markers with Debian's sqlite3 command, and compares
 each answer with the same question answered from the documents' JSON in
 Python.  The fourth query (projects over 1,000万元 without a 数量指标) is also
 run for 成本指标 over 10万元, so that it is tested on projects that exist.
+Also checks that every document's row counts equal its JSON's.
 """
 import glob
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from batch_db import load_json, run  # noqa: E402
+from batch_db import db_counts, doc_id_of, json_counts, load_json, run  # noqa: E402
 
 failures = []
 
@@ -130,6 +132,11 @@ def main():
         files = dict(line.split('\t') for line in listing.splitlines())
         for d in docs:
             d['file'] = files[d['source']['sha256']]
+        con = sqlite3.connect(db)
+        same = [db_counts(con, doc_id_of(d['source']['sha256'])) == json_counts(d) for d in docs]
+        con.close()
+        check(all(same) and len(docs) == len(files),
+              'every document\'s row counts equal its JSON\'s (%d documents)' % len(docs))
 
         def answer(i, keys, query=None):
             rows, err = sql(db, query or found[i])

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Script tests of `budgetx diff` (docs/diff.md).
 
-  diff_check.py BUDGETX golden       samples/diff-*/: the diff of old.json and new.json
-                                     equals expected-diff.json and expected-diff.txt (reviewed by eye;
+  diff_check.py BUDGETX golden       samples/diff/*/: the diff of old.json and new.json
+                                     equals expected.json and expected.txt (reviewed by eye;
                                      BUDGET_UPDATE_GOLDEN=1 rewrites them), validates against
                                      schemas/diff.schema.json, and diff(old, old) is empty.
   diff_check.py BUDGETX corpus SHARED
@@ -61,15 +61,15 @@ def schema_ok(paths):
 
 
 def golden(budgetx):
-    cases = sorted(glob.glob(os.path.join(ROOT, 'samples', 'diff-*')))
+    cases = sorted(glob.glob(os.path.join(ROOT, 'samples', 'diff', '*')))
     if not cases:
-        fail('no samples/diff-* case')
+        fail('no samples/diff/* case')
     update = os.environ.get('BUDGET_UPDATE_GOLDEN') == '1'
     with tempfile.TemporaryDirectory() as tmp:
         outputs = []
         for case in cases:
             old, new = os.path.join(case, 'old.json'), os.path.join(case, 'new.json')
-            for name, args in (('expected-diff.json', []), ('expected-diff.txt', ['--format', 'table', '--color', 'never'])):
+            for name, args in (('expected.json', []), ('expected.txt', ['--format', 'table', '--color', 'never'])):
                 got = run(budgetx, 'diff', old, new, *args)
                 path = os.path.join(case, name)
                 if update:
@@ -78,7 +78,7 @@ def golden(budgetx):
                 with open(path, encoding='utf-8') as f:
                     if f.read() != got:
                         fail('%s differs from the diff (review, then BUDGET_UPDATE_GOLDEN=1)' % path)
-            outputs.append(os.path.join(case, 'expected-diff.json'))
+            outputs.append(os.path.join(case, 'expected.json'))
             same = diff(budgetx, old, old)
             if nonzero(same, EVERYTHING):
                 fail('%s: diff(old, old) is not empty: %s' % (case, nonzero(same, EVERYTHING)))

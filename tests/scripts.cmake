@@ -101,7 +101,7 @@ if(BUDGET_PDF_VARIANTS)
     LABELS "pdfvariants" SKIP_RETURN_CODE 77 TIMEOUT 1200)
 endif()
 
-# budgetx diff (tests/diff_check.py): the golden diffs of samples/diff-* with
+# budgetx diff (tests/diff_check.py): the golden diffs of samples/diff/* with
 # their schema, and over the corpus the self-diffs, the layout-only pairs and
 # the round trip of every pair of real documents of one entity (SKIPPED (77)
 # without ../shared).
