@@ -4,7 +4,8 @@
 #include "checks/detail.h"
 #include "diff/detail.h"
 
-namespace budget::diff::detail {
+namespace budget::diff {
+namespace detail {
 namespace {
 
 constexpr char kSep = '\x1f';  // between the parts of a key
@@ -149,9 +150,21 @@ void compare_columns(const TablePair& p, Diff& d) {
       d.columns.push_back({"removed", table_ref(p.a, p.ia), table_ref(p.b, p.ib), ca[i]});
 }
 
-void compare_list(const TablePair& p, const std::string& side, Diff& d) {
-  List la = list_of(p.ta(), side), lb = list_of(p.tb(), side);
-  std::vector<int> pa(la.rows.size(), -1), pb(lb.rows.size(), -1);
+// One item list of two tables, its rows paired: pa[i] is the position in lb
+// paired with la's i-th row, or -1 (pb likewise).
+struct ListPairs {
+  List la, lb;
+  std::vector<int> pa, pb;
+};
+
+ListPairs align_list(const Table& ta, const Table& tb, const std::string& side) {
+  ListPairs lp{list_of(ta, side), list_of(tb, side), {}, {}};
+  const List& la = lp.la;
+  const List& lb = lp.lb;
+  std::vector<int>& pa = lp.pa;
+  std::vector<int>& pb = lp.pb;
+  pa.assign(la.rows.size(), -1);
+  pb.assign(lb.rows.size(), -1);
   auto code = [](const List& l, int i) { return l.table->rows[l.rows[i]].code; };
   // Keys of the passes after the description's: none for rows matched by description only.
   auto key = [&](const List& l, auto make) {
@@ -183,7 +196,15 @@ void compare_list(const TablePair& p, const std::string& side, Diff& d) {
   pair_by(pa, pb, key(la, parent_key), key(lb, parent_key));
   pair_by(pa, pb, key(la, code_key), key(lb, code_key));
   pair_by(pa, pb, key(la, name_key), key(lb, name_key), /*unique=*/true);
+  return lp;
+}
 
+void compare_list(const TablePair& p, const std::string& side, Diff& d) {
+  ListPairs lp = align_list(p.ta(), p.tb(), side);
+  const List& la = lp.la;
+  const List& lb = lp.lb;
+  const std::vector<int>& pa = lp.pa;
+  const std::vector<int>& pb = lp.pb;
   TableRef ta = table_ref(p.a, p.ia), tb = table_ref(p.b, p.ib);
   for (std::size_t j = 0; j < lb.rows.size(); ++j) {
     int rb = lb.rows[j];
@@ -210,13 +231,15 @@ void compare_list(const TablePair& p, const std::string& side, Diff& d) {
 
 }  // namespace
 
-void compare_tables(const Document& a, const Document& b, Diff& d) {
+}  // namespace detail
+
+std::vector<int> match_tables(const Document& a, const Document& b) {
   std::vector<int> pa(a.tables.size(), -1), pb(b.tables.size(), -1);
   auto kind_and_title = [](const Document& doc) {
     return [&doc](int i) {
       const Table& t = doc.tables[i];
-      return std::optional<std::string>(checks::detail::base_kind(t.kind) + kSep +
-                                        match_title(t.title));
+      return std::optional<std::string>(checks::detail::base_kind(t.kind) + detail::kSep +
+                                        detail::match_title(t.title));
     };
   };
   // A known kind printed under another title (a year's wording) still matches.
@@ -226,9 +249,28 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
       return checks::detail::base_kind(doc.tables[i].kind);
     };
   };
-  pair_by(pa, pb, kind_and_title(a), kind_and_title(b));
-  pair_by(pa, pb, known_kind(a), known_kind(b));
+  detail::pair_by(pa, pb, kind_and_title(a), kind_and_title(b));
+  detail::pair_by(pa, pb, known_kind(a), known_kind(b));
+  return pb;
+}
 
+std::vector<int> match_rows(const Table& a, const Table& b) {
+  std::vector<int> out(b.rows.size(), -1);
+  for (const std::string& side : detail::sides_of(a, b)) {
+    detail::ListPairs lp = detail::align_list(a, b, side);
+    for (std::size_t j = 0; j < lp.lb.rows.size(); ++j)
+      if (lp.pb[j] >= 0) out[lp.lb.rows[j]] = lp.la.rows[lp.pb[j]];
+  }
+  return out;
+}
+
+namespace detail {
+
+void compare_tables(const Document& a, const Document& b, Diff& d) {
+  std::vector<int> pb = match_tables(a, b);
+  std::vector<bool> matched(a.tables.size(), false);
+  for (int i : pb)
+    if (i >= 0) matched[i] = true;
   for (int j = 0; j < static_cast<int>(b.tables.size()); ++j) {
     if (pb[j] < 0) {
       d.table_changes.push_back(
@@ -247,7 +289,7 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
     for (const std::string& side : sides_of(p.ta(), p.tb())) compare_list(p, side, d);
   }
   for (int i = 0; i < static_cast<int>(a.tables.size()); ++i) {
-    if (pa[i] >= 0) continue;
+    if (matched[i]) continue;
     d.table_changes.push_back({"removed", table_ref(a, i), static_cast<int>(a.tables[i].rows.size())});
     for (int r = 0; r < static_cast<int>(a.tables[i].rows.size()); ++r) {
       const Row& x = a.tables[i].rows[r];
@@ -257,4 +299,5 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
   }
 }
 
-}  // namespace budget::diff::detail
+}  // namespace detail
+}  // namespace budget::diff
