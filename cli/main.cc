@@ -39,17 +39,7 @@ int main(int argc, char** argv) {
   layout->add_option("files", job.inputs, "PDF or text documents")->required();
 
   budget::diff::Command diff;
-  auto* diff_cmd = app.add_subcommand("diff", "Compare two disclosures by meaning (docs/diff.md)");
-  diff_cmd->add_option("old", diff.old_path, "OLD: PDF, text or budgetx JSON")->required();
-  diff_cmd->add_option("new", diff.new_path, "NEW: PDF, text or budgetx JSON")->required();
-  diff_cmd->add_option("--format", diff.format, "json | table | csv | html")
-      ->check(CLI::IsMember({"json", "table", "csv", "html"}));
-  diff_cmd->add_option("-o,--output", diff.output, "Output file; default stdout");
-  diff_cmd->add_option("--min-change", diff.min_change, "Hide smaller changes: 元, or 5000元, 1.5万, 2亿");
-  diff_cmd->add_option("--color", diff.color, "auto | always | never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  diff_cmd->add_flag("--fail-on-error", diff.fail_on_error,
-                     "Exit 3 when a change NEW's prose states does not match OLD");
+  CLI::App* diff_cmd = diff.add_to(app);  // diff: see diff/command.h
 
   budget::batch::Commands batch_commands(app);  // batch, db: see batch/commands.h
   CLI11_PARSE(app, argc, argv);
