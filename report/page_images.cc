@@ -2,15 +2,13 @@
 
 // Poppler's core API, as the reader uses it (extract/pdf/poppler_source.cc):
 // the same crop box and rotation, so a row's box lands on its pixels.
-#include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <SplashOutputDev.h>
 #include <Stream.h>
 #include <splash/SplashBitmap.h>
 
-#include <mutex>
-
 #include "core/error.h"
+#include "extract/pdf/poppler_source.h"
 #include "report/png.h"
 
 namespace budget::report {
@@ -20,17 +18,6 @@ namespace {
 // at half the size of 256.
 constexpr int kPngBits = 4;
 
-void silence(ErrorCategory, Goffset, const char*) {}
-
-void init_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setErrorCallback(&silence);
-    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-    globalParams->setErrQuiet(true);
-  });
-}
-
 }  // namespace
 
 struct PageRenderer::Impl {
@@ -39,7 +26,7 @@ struct PageRenderer::Impl {
 };
 
 PageRenderer::PageRenderer(const std::string& bytes) : impl_(std::make_unique<Impl>()) {
-  init_poppler();
+  extract::init_poppler();
   auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
   impl_->doc = std::make_unique<PDFDoc>(stream);  // the document owns the stream
   if (!impl_->doc->isOk() || impl_->doc->getNumPages() <= 0)

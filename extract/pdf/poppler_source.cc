@@ -7,7 +7,8 @@
 // stream order ("raw order", which also skips Poppler's own reading-order
 // analysis that layout redoes anyway), records words, the paths of strokes
 // and fills, and drops diagonal text, all in one interpretation of the page.
-// Every Poppler call of the project lives in this file.
+// Every Poppler call of the reader lives in this file (the review page's
+// page images are rendered in report/page_images.cc).
 
 #include <GfxState.h>
 #include <GlobalParams.h>
@@ -41,19 +42,6 @@ constexpr double kMaxRuleLightness = 0.97;
 constexpr double kDiagonalDegrees = 5.0;
 // How far into the bytes the "%PDF-" signature may start.
 constexpr size_t kSignatureWindow = 1024;
-
-void silence(ErrorCategory, Goffset, const char*) {}
-
-// GlobalParams is process-wide in Poppler; set it up once, quietly.
-void init_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setErrorCallback(&silence);
-    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-    globalParams->setErrQuiet(true);
-    globalParams->setTextEncoding("UTF-8");
-  });
-}
 
 double luminance(const GfxRGB& rgb) {
   return 0.299 * colToDbl(rgb.r) + 0.587 * colToDbl(rgb.g) + 0.114 * colToDbl(rgb.b);
@@ -197,6 +185,21 @@ bool abort_check(void* data) {
 }
 
 }  // namespace
+
+namespace {
+void silence(ErrorCategory, Goffset, const char*) {}
+}  // namespace
+
+// GlobalParams is process-wide in Poppler; set it up once, quietly.
+void init_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setErrorCallback(&silence);
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    globalParams->setErrQuiet(true);
+    globalParams->setTextEncoding("UTF-8");
+  });
+}
 
 struct PopplerSource::Impl {
   std::unique_ptr<PDFDoc> doc;

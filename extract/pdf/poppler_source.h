@@ -19,6 +19,11 @@
 
 namespace budget::extract {
 
+// Sets up Poppler's process-wide GlobalParams once, with its error output
+// silenced.  PopplerSource calls it; so does anything else that opens a PDF
+// through Poppler's core API (report/page_images.cc).
+void init_poppler();
+
 class PopplerSource {
  public:
   // `bytes` must outlive the source.  Throws budget::Error.
