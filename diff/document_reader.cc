@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <vector>
 
 #include "core/error.h"
@@ -132,9 +133,26 @@ Section read_section(const json& o) {
   return s;
 }
 
+// A box [x0, y0, x1, y1] (its decimals arrive as their literal text).
+std::optional<Box> box_of(const json& v) {
+  if (!v.is_array() || v.size() != 4) return std::nullopt;
+  double e[4];
+  for (int i = 0; i < 4; ++i) {
+    if (v[i].is_number()) {
+      e[i] = v[i].get<double>();
+      continue;
+    }
+    if (!v[i].is_string()) return std::nullopt;
+    const std::string& t = v[i].get_ref<const std::string&>();
+    if (std::from_chars(t.data(), t.data() + t.size(), e[i]).ec != std::errc()) return std::nullopt;
+  }
+  return Box{e[0], e[1], e[2], e[3]};
+}
+
 // Row members other than these are its text fields (gov_econ_name, remark …).
 bool is_row_member(const std::string& key) {
-  for (const char* k : {"code", "name", "ordinal", "level", "side", "page", "values"})
+  for (const char* k : {"code", "name", "ordinal", "level", "side", "page", "box", "continuation",
+                        "values", "cell_boxes"})
     if (key == k) return true;
   return false;
 }
@@ -147,6 +165,13 @@ Row read_row(const json& o) {
   r.level = integer(o, "level").value_or(0);
   r.side = text(o, "side");
   r.page = integer(o, "page");
+  r.box = box_of(at(o, "box"));
+  const json& cont = at(o, "continuation");
+  if (auto b = box_of(at(cont, "box")); b && integer(cont, "page")) r.continuation = {{*integer(cont, "page"), *b}};
+  const json& cells = at(o, "cell_boxes");
+  if (cells.is_object())
+    for (auto it = cells.begin(); it != cells.end(); ++it)
+      if (auto b = box_of(it.value())) r.cell_boxes.emplace_back(it.key(), *b);
   const json& values = at(o, "values");
   if (values.is_object())
     for (auto it = values.begin(); it != values.end(); ++it)

@@ -130,6 +130,9 @@ TEST(diff_test, json_is_read_back_exactly) {
   Document a = year_2017();
   a.tables[0].rows[2].values = {{"total", Amount{99011150, 2}}};  // 990111.50
   a.tables[0].rows[2].text_fields = {{"gov_econ_name", "工资奖金津补贴"}};
+  a.tables[0].rows[2].box = Box{56.5, 100.25, 538, 118};  // provenance comes back too
+  a.tables[0].rows[2].cell_boxes = {{"total", Box{300, 100.25, 361.5, 118}}};
+  a.tables[0].rows[2].continuation = {{8, Box{56.5, 40, 538, 52.75}}};
   Document back = read_document_json(to_json(a), "a.json");
   EXPECT_EQ(to_json(back), to_json(a));
   EXPECT_EQ(back.tables[0].rows[2].values[0].second.to_string(), "990111.5");
