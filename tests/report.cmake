@@ -8,7 +8,9 @@
 #                        real PDF: every table title, exactly the failed checks
 #                        of the JSON, page images with the row boxes, no network
 #                        request, a screenshot that is not blank, under 5 MB per
-#                        30 pages.  SKIPPED (77) without chromium.
+#                        30 pages.  SKIPPED (77) without chromium.  Labelled corpus
+#                        too: it reads ../shared/corpus/real when present, so the
+#                        sanitizer run of .ci/run (-LE corpus) leaves it out.
 if(EXISTS /usr/bin/python3)
   set(report_python /usr/bin/python3)
 else()
@@ -27,4 +29,4 @@ set_tests_properties(report_box_accuracy PROPERTIES LABELS "corpus;report" SKIP_
 add_test(NAME report_browser
   COMMAND ${report_python} ${CMAKE_CURRENT_LIST_DIR}/report_browser.py --budgetx $<TARGET_FILE:budgetx>
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(report_browser PROPERTIES LABELS "browser;report" SKIP_RETURN_CODE 77 TIMEOUT 900)
+set_tests_properties(report_browser PROPERTIES LABELS "browser;report;corpus" SKIP_RETURN_CODE 77 TIMEOUT 900)
