@@ -27,6 +27,11 @@ LayoutDocument read_layout(const std::string& path);
 // The whole pipeline.  Throws budget::Error.
 Document extract_file(const std::string& path, const Options& options);
 
+// The same on bytes already read (the CLI reads FIFOs and standard input
+// itself); `name` is what source.file records.
+LayoutDocument read_layout_bytes(const std::string& bytes);
+Document extract_bytes(const std::string& bytes, const std::string& name, const Options& options);
+
 // Recognition only, on an already-read layout (used by tests).
 Document recognize(const LayoutDocument& layout, const Options& options);
 
