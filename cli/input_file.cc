@@ -25,8 +25,9 @@ Error too_large() {
 
 // Reads `fd` to its end.  A stream is read without blocking: poll() waits
 // at most `idle_seconds` for each chunk, so a silent writer cannot hang us.
-std::string read_all(int fd, bool stream, int idle_seconds) {
+std::string read_all(int fd, bool stream, int idle_seconds, std::size_t size_hint = 0) {
   std::string bytes;
+  bytes.reserve(size_hint);
   char buffer[1 << 16];
   while (true) {
     if (stream) {
@@ -73,7 +74,9 @@ InputFile read_input(const std::string& path, int idle_seconds) {
   // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
   Fd in{open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
   if (in.fd < 0) throw Error("input.unreadable", std::string("cannot open file: ") + std::strerror(errno));
-  return {read_all(in.fd, !S_ISREG(st.st_mode), idle_seconds), base_name(path)};
+  bool regular = S_ISREG(st.st_mode);
+  return {read_all(in.fd, !regular, idle_seconds, regular ? static_cast<std::size_t>(st.st_size) : 0),
+          base_name(path)};
 }
 
 FileId file_id(const std::string& path) {

@@ -61,7 +61,7 @@ LayoutDocument layout_of(const std::string& bytes) {
     layout.notes.push_back({"text_decoded", 0, "text read as " + text->charset});
   if (text->replaced > 0)
     layout.notes.push_back({"text_invalid_bytes", 0,
-                            std::to_string(text->replaced) + " invalid byte sequences replaced by U+FFFD"});
+                            std::to_string(text->replaced) + " invalid bytes replaced by U+FFFD"});
   return layout;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "extract/registry.h"
 #include "extract/text_lines.h"
 
@@ -69,6 +70,9 @@ int strip_stamp_phrases(std::string& line) {
 }  // namespace
 
 LayoutDocument read_text(std::string_view text) {
+  if (text.size() > kMaxTextBytes)
+    throw Error("text.too_large", "text of " + std::to_string(text.size() >> 20) + " MiB, more than the " +
+                                      std::to_string(kMaxTextBytes >> 20) + " MiB budgetx reads as text");
   LayoutDocument doc;
   doc.format = "text";
   std::vector<std::string> lines = nonblank_lines(text);

@@ -51,9 +51,9 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// The bytes as UTF-8 with every invalid byte replaced by U+FFFD (a run of
-// invalid bytes by one), and how the sequences were: `multibyte` valid
-// non-ASCII characters, `invalid` replaced runs.
+// The bytes as UTF-8 with every invalid byte replaced by U+FFFD, and how
+// the sequences were: `multibyte` valid non-ASCII characters, `invalid` bytes
+// replaced.
 struct Utf8Scan {
   std::string text;
   int multibyte = 0;
@@ -63,19 +63,14 @@ struct Utf8Scan {
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan r;
   r.text.reserve(s.size());
-  bool in_invalid_run = false;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t n = sequence_length(s, i);
     if (n == 0) {
-      if (!in_invalid_run) {
-        r.text += "\xEF\xBF\xBD";
-        ++r.invalid;
-      }
-      in_invalid_run = true;
+      r.text += "\xEF\xBF\xBD";
+      ++r.invalid;
       ++i;
       continue;
     }
-    in_invalid_run = false;
     r.multibyte += n > 1;
     r.text.append(s.substr(i, n));
     i += n;
@@ -84,8 +79,8 @@ Utf8Scan scan_utf8(std::string_view s) {
 }
 
 // UTF-8 damaged in a few places: at least this many valid non-ASCII
-// characters per invalid run (GBK text read as UTF-8 has hardly any valid
-// ones), or, in text with little non-ASCII, only a handful of invalid runs.
+// characters per invalid byte (GBK text read as UTF-8 has hardly any valid
+// ones), or, in text with little non-ASCII, only a handful of invalid bytes.
 constexpr int kValidPerInvalid = 10;
 constexpr int kFewInvalid = 8;
 
@@ -105,8 +100,8 @@ std::optional<DecodedText> decode_text(std::string_view bytes) {
     if (starts_with(*s, "\xEF\xBB\xBF")) s->erase(0, 3);
     return DecodedText{*s, "UTF-16", 0};
   }
+  if (is_valid_utf8(bytes)) return DecodedText{std::string(bytes), "UTF-8", 0};  // the common case, in one pass
   Utf8Scan utf8 = scan_utf8(bytes);
-  if (utf8.invalid == 0) return DecodedText{std::move(utf8.text), "UTF-8", 0};
   if (utf8.multibyte >= kValidPerInvalid * utf8.invalid)
     return DecodedText{std::move(utf8.text), "UTF-8", utf8.invalid};
   if (auto s = convert(bytes, "GB18030")) return DecodedText{*s, "GB18030", 0};

@@ -6,7 +6,7 @@
 //   decode_text("合计\xFF 12")             -> {"合计\uFFFD 12", "UTF-8", 1}
 // Chinese text exported on Windows is often GBK/GB18030; anything that is
 // not valid UTF-8 is tried as that.  A UTF-8 file damaged in a few places
-// (a truncated character, a stray byte) is read with each invalid sequence
+// (a truncated character, a stray byte) is read with each invalid byte
 // replaced by U+FFFD and counted, not refused.
 #pragma once
 
@@ -19,7 +19,7 @@ namespace budget::normalize {
 struct DecodedText {
   std::string utf8;
   std::string charset;  // what the bytes were read as
-  int replaced = 0;     // invalid byte sequences replaced by U+FFFD
+  int replaced = 0;     // invalid bytes, each replaced by U+FFFD
 };
 
 // nullopt when the bytes are neither (mostly) UTF-8, UTF-16 with a BOM, nor
