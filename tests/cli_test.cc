@@ -105,6 +105,20 @@ bool has_temporary_files(const fs::path& dir) {
 
 const fs::path kSeedText = kSamples / "seed-text" / "input.txt";
 
+Job extract_job(std::vector<std::string> inputs, std::string output = "") {
+  Job job;
+  job.command = "extract";
+  job.inputs = std::move(inputs);
+  job.output = std::move(output);
+  return job;
+}
+
+fs::path make_fifo(const fs::path& dir, const std::string& name) {
+  fs::path fifo = dir / name;
+  EXPECT_EQ(mkfifo(fifo.c_str(), 0644), 0);
+  return fifo;
+}
+
 TEST(cli_test, bad_inputs_get_one_line_each_and_a_failing_status) {
   fs::path dir = scratch_dir("bad");
   struct Case {
@@ -210,10 +224,7 @@ TEST(cli_test, output_never_replaces_an_input) {
   fs::current_path(dir);
   for (const std::string& output : std::vector<std::string>{"doc.txt", "./doc.txt", (dir / "." / "doc.txt").string(),
                                    (dir / "link.json").string(), "hard.json"}) {
-    Job job;
-    job.command = "extract";
-    job.inputs = {"./doc.txt"};
-    job.output = output;
+    Job job = extract_job({"./doc.txt"}, output);
     std::ostringstream out, err;
     EXPECT_EQ(job.run(out, err), kExitFailed) << output;
     EXPECT_NE(err.str().find("output.is_input"), std::string::npos) << err.str();
@@ -221,10 +232,7 @@ TEST(cli_test, output_never_replaces_an_input) {
   }
   // An -o directory where an input's output name is the input itself.
   fs::copy_file(kSeedText, dir / "other.json");
-  Job job;
-  job.command = "extract";
-  job.inputs = {"other.json", "doc.txt"};
-  job.output = ".";
+  Job job = extract_job({"other.json", "doc.txt"}, ".");
   std::ostringstream out, err;
   EXPECT_EQ(job.run(out, err), kExitFailed);
   EXPECT_EQ(read_file(dir / "other.json"), original);
@@ -236,12 +244,8 @@ TEST(cli_test, output_never_replaces_an_input) {
 // nobody reads is an error at once, not a hang.
 TEST(cli_test, output_to_a_fifo_writes_into_it) {
   fs::path dir = scratch_dir("fifo_out");
-  fs::path fifo = dir / "out.fifo";
-  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
-  Job job;
-  job.command = "extract";
-  job.inputs = {kSeedText.string()};
-  job.output = fifo.string();
+  fs::path fifo = make_fifo(dir, "out.fifo");
+  Job job = extract_job({kSeedText.string()}, fifo.string());
   {
     std::ostringstream out, err;
     EXPECT_EQ(job.run(out, err), kExitFailed);
@@ -349,12 +353,8 @@ TEST(cli_test, a_file_of_newlines_costs_little_memory) {
 // for forever; the batch goes on.
 TEST(cli_test, fifo_input_with_no_writer_does_not_hang) {
   fs::path dir = scratch_dir("fifo_in");
-  fs::path fifo = dir / "in.fifo";
-  ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
-  Job job;
-  job.command = "extract";
-  job.inputs = {fifo.string(), kSeedText.string()};
-  job.output = (dir / "out").string();
+  fs::path fifo = make_fifo(dir, "in.fifo");
+  Job job = extract_job({fifo.string(), kSeedText.string()}, (dir / "out").string());
   job.idle_seconds = 1;
   std::ostringstream out, err;
   auto start = std::chrono::steady_clock::now();
@@ -382,9 +382,7 @@ TEST(cli_test, text_with_one_invalid_byte_is_read) {
   std::string text = read_file(kSeedText);
   text.insert(text.find('\n', text.size() / 2) + 1, "\xFF");  // at a line start, not inside a character
   write_file(dir / "doc.txt", text);
-  Job job;
-  job.command = "extract";
-  job.inputs = {(dir / "doc.txt").string()};
+  Job job = extract_job({(dir / "doc.txt").string()});
   std::ostringstream out, err;
   ASSERT_EQ(job.run(out, err), kExitOk) << err.str();
   EXPECT_NE(out.str().find("\"text_invalid_bytes\""), std::string::npos);
@@ -395,9 +393,7 @@ TEST(cli_test, text_with_one_invalid_byte_is_read) {
 // and CSV with one header.
 TEST(cli_test, several_documents_to_stdout_stay_one_valid_stream) {
   std::vector<std::string> inputs = {kSeedText.string(), (kSamples / "dev-text" / "input.txt").string()};
-  Job job;
-  job.command = "extract";
-  job.inputs = inputs;
+  Job job = extract_job(inputs);
   job.quiet = true;
   std::ostringstream out, err;
   ASSERT_EQ(job.run(out, err), kExitOk);
@@ -416,11 +412,9 @@ TEST(cli_test, inputs_sharing_a_name_get_distinct_outputs) {
   fs::create_directories(dir / "a");
   fs::copy_file(kSeedText, dir / "a" / "input.txt");
   fs::copy_file(kSamples / "dev-text" / "input.txt", dir / "a" / "input.text");
-  Job job;
-  job.command = "extract";
+  Job job = extract_job({(dir / "a" / "input.txt").string(), (dir / "a" / "input.text").string()},
+                        (dir / "out").string());
   job.quiet = true;
-  job.inputs = {(dir / "a" / "input.txt").string(), (dir / "a" / "input.text").string()};
-  job.output = (dir / "out").string();
   std::ostringstream out, err;
   ASSERT_EQ(job.run(out, err), kExitOk) << err.str();
   EXPECT_EQ(visible_files(dir / "out"), (std::set<std::string>{"a.json", "a-2.json"}));
