@@ -7,6 +7,7 @@
 #include "batch/commands.h"
 #include "cli/job.h"
 #include "diff/command.h"
+#include "diff/series.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"budgetx: budget disclosures (PDF or text) to canonical JSON"};
@@ -34,7 +35,11 @@ int main(int argc, char** argv) {
   CLI::App* diff_cmd = diff.add_to(app);  // diff: see diff/command.h
 
   budget::batch::Commands batch_commands(app);  // batch, db: see batch/commands.h
+  budget::diff::SeriesCommand series;
+  CLI::App* series_cmd = series.add_to(*app.get_subcommand("db"));  // db series: diff/series.h
+
   CLI11_PARSE(app, argc, argv);
+  if (series_cmd->parsed()) return series.run(std::cout, std::cerr);
   if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
   if (diff_cmd->parsed()) return diff.run(std::cout, std::cerr);
   job.command = app.get_subcommands().front()->get_name();
