@@ -7,6 +7,7 @@
 #include "core/document_json.h"
 #include "core/error.h"
 #include "core/line_items.h"
+#include "disclosure/disclosure.h"
 #include "extract/layout_dump.h"
 #include "extract/pipeline.h"
 
@@ -76,7 +77,7 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << extract::dump_layout(extract::read_layout(input));
         continue;
       }
-      Document doc = extract::extract_file(input, extract::Options{});
+      Document doc = disclosure::read(input);
       if (command == "check") {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         for (const auto& c : doc.checks) check_failed |= c.status == "fail";

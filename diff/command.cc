@@ -13,7 +13,7 @@
 #include "diff/diff.h"
 #include "diff/document_reader.h"
 #include "diff/render.h"
-#include "extract/pipeline.h"
+#include "disclosure/disclosure.h"
 #include "normalize/numbers.h"
 #include "normalize/units.h"
 
@@ -56,7 +56,7 @@ Document load_document(const std::string& path) {
   std::string text;
   if (is_json_file(path, text))
     return read_document_json(text, std::filesystem::path(path).filename().string());
-  return extract::extract_file(path, extract::Options{});
+  return disclosure::read(path);
 }
 
 std::optional<Amount> parse_min_change(const std::string& text) {

@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/assets.h"
@@ -74,7 +73,7 @@ std::string unit_before(const std::vector<Block>& blocks, std::size_t first_bloc
 
 LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
 
-Document recognize(const LayoutDocument& layout, const Options& options) {
+Document recognize(const LayoutDocument& layout) {
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;
@@ -120,15 +119,12 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   // its cover; anything with neither tables nor a cover is not a disclosure.
   if (doc.tables.empty() && !doc.document.fiscal_year)
     throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
-
-  // Last: the arithmetic, on the finished model.
-  if (options.run_checks) doc.checks = checks::run_checks(doc);
   return doc;
 }
 
-Document extract_file(const std::string& path, const Options& options) {
+Document extract_file(const std::string& path) {
   std::string bytes = read_bytes(path);
-  Document doc = recognize(layout_of(bytes), options);
+  Document doc = recognize(layout_of(bytes));
   doc.source.file = base_name(path);
   doc.source.sha256 = sha256_hex(bytes);
   return doc;
