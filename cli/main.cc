@@ -11,6 +11,7 @@
 #include "core/document.h"
 #include "core/version.h"
 #include "diff/command.h"
+#include "diff/series.h"
 
 namespace {
 
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
   budget::diff::Command diff;
   CLI::App* diff_cmd = diff.add_to(app);  // diff: see diff/command.h
   budget::batch::Commands batch_commands(app);  // batch, db: see batch/commands.h
+  budget::diff::SeriesCommand series;
+  CLI::App* series_cmd = series.add_to(*app.get_subcommand("db"));  // db series: diff/series.h
 
   try {
     app.parse(argc, argv);
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
     return usage_error(app, e, argc, argv);
   }
   budget::cli::remove_temporary_files_on_signals();
+  if (series_cmd->parsed()) return series.run(std::cout, std::cerr);
   if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
   if (diff_cmd->parsed()) return diff.run(std::cout, std::cerr);
   job.command = app.get_subcommands().front()->get_name();
