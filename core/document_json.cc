@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/json_writer.h"
+#include "core/version.h"
 
 namespace budget {
 namespace {
@@ -345,6 +346,7 @@ std::string to_json(const Document& doc) {
   JsonWriter w;
   w.begin_object();
   w.text("schema", kSchemaName);
+  w.text("producer", std::string("budgetx ") + kBudgetxVersion);
   write_source(w, doc.source);
   write_document_info(w, doc.document);
   write_array(w, "sections", doc.sections, write_section);
