@@ -22,6 +22,7 @@ packages=(
   # For the tests: schema validation, and pdftotext for the real-corpus test.
   python3 python3-jsonschema poppler-utils
   libsqlite3-dev sqlite3 libssl-dev libcsv-dev slurm-wlm munge
+  libpng-dev nettle-dev chromium fonts-wqy-microhei
 )
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

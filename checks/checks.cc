@@ -1,5 +1,7 @@
 #include "checks/checks.h"
 
+#include "checks/severity.h"
+
 namespace budget::checks {
 
 const std::vector<Rule>& rules() {
@@ -27,6 +29,7 @@ std::vector<CheckResult> run_checks(const Document& doc) {
     out.insert(out.end(), std::make_move_iterator(results.begin()),
                std::make_move_iterator(results.end()));
   }
+  assign_severities(out);
   return out;
 }
 

@@ -103,6 +103,12 @@ CheckResult judge(const Comparison& c) {
                                   : c.message;
   else if (diff != Amount{})
     r.message = "within the rounding of the printed figures";
+  // Two printings of one figure that print differently at the coarser
+  // precision (236.63 and 236.64 万元): within the rounding, yet a reviewer
+  // wants to see it.  A finer figure that rounds to the coarser one is not.
+  if (r.status == "pass" && c.parts.size() == 1 &&
+      diff.abs() > std::max(c.parts.front().half_unit, c.printed.half_unit))
+    r.severity = "note";
   return r;
 }
 

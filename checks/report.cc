@@ -75,7 +75,7 @@ void write_failure(std::ostream& os, const Document& doc, const CheckResult& r) 
 
 void write_rounding_pass(std::ostream& os, const Document& doc, const CheckResult& r) {
   Display d = display_of(doc, r);
-  os << "pass " << r.rule << "  " << r.where;
+  os << (r.severity == "note" ? "NOTE " : "pass ") << r.rule << "  " << r.where;
   if (r.page) os << "  (p. " << *r.page << ")";
   os << "\n  difference " << amount_text(r.difference, d) << " within tolerance "
      << (r.tolerance ? r.tolerance->to_string() : "0") << (d.unit == "%" ? "%" : " 元") << "\n";
@@ -92,12 +92,18 @@ std::string format_report(const Document& doc, const std::vector<CheckResult>& r
     ++failed;
     write_failure(os, doc, r);
   }
+  int notes = 0;
+  for (const CheckResult& r : results) {
+    if (r.severity != "note") continue;
+    ++notes;
+    write_rounding_pass(os, doc, r);
+  }
   if (!failures_only)
     for (const CheckResult& r : results)
-      if (r.status == "pass" && r.difference && *r.difference != Amount{})
+      if (r.status == "pass" && r.severity != "note" && r.difference && *r.difference != Amount{})
         write_rounding_pass(os, doc, r);
   os << results.size() << " checks, " << results.size() - failed << " passed, " << failed
-     << " failed\n";
+     << " failed, " << notes << " notes\n";
   return os.str();
 }
 

@@ -19,8 +19,10 @@ namespace budget::checks {
 
 // Every failure in full: rule, table and row, page, the printed and the
 // expected value and their difference, in the table's printed unit and in 元.
-// Unless `failures_only`, then the passes that differ within the rounding
-// tolerance, one line each.  Last a summary line "N checks, N passed, N failed".
+// Then the notes (severity note: two printings of one figure differ within
+// the rounding), one line each, and unless `failures_only` every other pass
+// that differs within the rounding tolerance.  Last a summary line
+// "N checks, N passed, N failed, N notes".  Last a summary line "N checks, N passed, N failed".
 std::string format_report(const Document& doc, const std::vector<CheckResult>& results,
                           bool failures_only);
 

@@ -12,6 +12,7 @@
 #include "disclosure/disclosure.h"
 #include "extract/layout_dump.h"
 #include "extract/pipeline.h"
+#include "report/report.h"
 
 namespace budget::cli {
 namespace fs = std::filesystem;
@@ -24,8 +25,10 @@ std::string render(const Document& doc, const std::string& format) {
 }
 
 std::string extension_of(const std::string& format) {
+  if (format == "html") return ".html";
   if (format == "items-csv") return ".csv";
   if (format == "items-jsonl") return ".jsonl";
+  if (format == "html") return ".html";
   return ".json";
 }
 
@@ -51,6 +54,10 @@ std::string one_line(const std::string& json) {
   }
   return out + "\n";
 }
+
+// A PDF's bytes give the report its page images (the header may follow up
+// to 1 KiB of junk, as Poppler accepts).
+bool is_pdf(const std::string& bytes) { return bytes.find("%PDF-") < 1024; }
 
 std::string summary_line(const std::string& input, const Document& doc, const std::string& dest) {
   int failed = 0;
@@ -94,23 +101,23 @@ std::vector<std::string> destinations(const Job& job) {
   std::vector<std::string> dest(job.inputs.size());
   if (job.output.empty()) return dest;
   std::error_code ec;
-  bool dir = job.inputs.size() > 1 || job.output.back() == '/' || fs::is_directory(job.output, ec);
+  bool dir = job.command == "report" || job.inputs.size() > 1 || job.output.back() == '/' || fs::is_directory(job.output, ec);
   if (!dir) {
     dest[0] = job.output;
     return dest;
   }
   if (fs::exists(job.output, ec) && !fs::is_directory(job.output, ec))
     throw Error("output.not_directory", job.output + " is not a directory; several inputs need one");
-  std::vector<std::string> names = output_names(job.inputs, extension_of(job.format));
+  std::vector<std::string> names = output_names(job.inputs, extension_of(job.command == "report" ? "html" : job.format));
   for (std::size_t i = 0; i < names.size(); ++i) dest[i] = (fs::path(job.output) / names[i]).string();
   return dest;
 }
 
 struct CheckTally {
-  int documents = 0, checks = 0, failed = 0, unread = 0;
+  int documents = 0, checks = 0, failed = 0, notes = 0, unread = 0;
   std::string line() const {
     return "checked " + std::to_string(documents) + " documents: " + std::to_string(checks) + " checks, " +
-           std::to_string(failed) + " failed" +
+           std::to_string(failed) + " failed, " + std::to_string(notes) + " notes" +
            (unread ? ", " + std::to_string(unread) + " inputs not read" : std::string()) + "\n";
   }
 };
@@ -145,7 +152,17 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         ++tally.documents;
         tally.checks += static_cast<int>(doc.checks.size());
-        for (const auto& c : doc.checks) tally.failed += c.status == "fail";
+        for (const auto& c : doc.checks) {
+          tally.failed += c.severity == "error";
+          tally.notes += c.severity == "note";
+        }
+        continue;
+      }
+      if (command == "report") {
+        std::string html = report::build_report(doc, is_pdf(in.bytes) ? in.bytes : std::string(),
+                                                {!no_page_images});
+        write_output(dest[i], html, input_ids);
+        if (!quiet) err << summary_line(input, doc, dest[i]) << "\n";
         continue;
       }
       std::string content = render(doc, format);
@@ -163,7 +180,8 @@ int Job::run(std::ostream& out, std::ostream& err) const {
     }
   }
   if (command == "check") out << tally.line();
-  if (status == kExitOk && fail_on_error && tally.failed > 0) return kExitCheckFailed;
+  if (status == kExitOk && fail_on_error && (tally.failed > 0 || (fail_on_note && tally.notes > 0)))
+    return kExitCheckFailed;
   return status;
 }
 

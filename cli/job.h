@@ -23,13 +23,15 @@ constexpr int kExitCheckFailed = 3;  // `check --fail-on error` and a check fail
 constexpr int kExitUsage = 64;       // bad command line (EX_USAGE); the message names the word
 
 struct Job {
-  std::string command;               // "extract" | "layout" | "check"
+  std::string command;               // "extract" | "layout" | "check" | "report"
   std::vector<std::string> inputs;   // paths; "-" is standard input
   std::string output;                // file (one input) or directory ("" = stdout)
   std::string format = "json";       // json | items-csv | items-jsonl
-  bool fail_on_error = false;        // check: exit 3 when a check fails
+  bool fail_on_error = false;        // check: exit 3 when a check fails (severity error)
+  bool fail_on_note = false;         // check: exit 3 on a note too
   bool quiet = false;                // no per-document summary lines
   int idle_seconds = 30;             // give up on a stream silent this long
+  bool no_page_images = false;       // report: leave out the page images
 
   int run(std::ostream& out, std::ostream& err) const;
 };

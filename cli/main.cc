@@ -52,8 +52,16 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Report the arithmetic and consistency checks");
   check->add_option("files", job.inputs, inputs_help)->required();
   std::string fail_on = "never";
-  check->add_option("--fail-on", fail_on, "error: exit 3 when a check fails")
-      ->check(CLI::IsMember({"never", "error"}));
+  check->add_option("--fail-on", fail_on,
+                    "error: exit 3 when a check fails; note: also on a note (two printings of one "
+                    "figure differ within rounding)")
+      ->check(CLI::IsMember({"never", "error", "note"}));
+
+  auto* report = app.add_subcommand("report", "Write one HTML review page per document");
+  report->add_option("files", job.inputs, inputs_help)->required();
+  report->add_option("-o,--output", job.output, "Directory that receives <name>.html")->required();
+  report->add_flag("--no-images", job.no_page_images, "Leave out the page images");
+  report->add_flag("-q,--quiet", job.quiet, "No summary line per document");
 
   auto* layout = app.add_subcommand("layout", "Print the layout model (blocks) of documents");
   layout->add_option("files", job.inputs, inputs_help)->required();
@@ -75,6 +83,7 @@ int main(int argc, char** argv) {
   if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
   if (diff_cmd->parsed()) return diff.run(std::cout, std::cerr);
   job.command = app.get_subcommands().front()->get_name();
-  job.fail_on_error = fail_on == "error";
+  job.fail_on_error = fail_on == "error" || fail_on == "note";
+  job.fail_on_note = fail_on == "note";
   return job.run(std::cout, std::cerr);
 }

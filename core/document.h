@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/amount.h"
+#include "core/layout.h"
 
 namespace budget {
 
@@ -58,6 +59,15 @@ struct Row {
   int level = 0;
   std::string side;                    // "" when the table has one item list
   std::optional<int> page;
+  // Provenance: where the row is printed on `page` (PDF points, top-left
+  // origin; the row's cells of its own item list), and each printed cell's
+  // box by column key (code, name, amounts, text fields).  Absent for text
+  // input, which has no pages.
+  std::optional<Box> box;
+  OrderedMap<Box> cell_boxes;
+  // A row whose name a page break cut (当年收入 | next page: 小计): the page
+  // and box of the piece printed on the next page.
+  std::optional<std::pair<int, Box>> continuation;
   OrderedMap<Amount> values;           // amounts in 元, blank cells absent
   OrderedMap<std::string> text_fields; // other text columns: gov_econ_name, remark, …
 
@@ -163,6 +173,9 @@ struct CheckResult {
   std::optional<Amount> expected, actual, difference, tolerance;
   std::optional<int> page;
   std::string message;
+  // "error" (a failure) | "note" (within rounding, but two printings of one
+  // figure differ) | "" (nothing to see); checks/severity.h.
+  std::string severity;
 };
 
 struct Warning {

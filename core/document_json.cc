@@ -1,10 +1,10 @@
 #include "core/document_json.h"
 
-#include "core/json_writer.h"
-
+#include <cmath>
 #include <string_view>
 #include <vector>
 
+#include "core/json_writer.h"
 #include "core/version.h"
 
 namespace budget {
@@ -73,6 +73,28 @@ void append_escaped_ascii(std::string& out, char c) {
 }
 
 
+// `v` points to 0.01 pt, from integer arithmetic: no float formatting
+// artefacts ("56.7", "100.05", "118").
+std::string hundredths(double v) {
+  long long h = std::llround(v * 100);
+  std::string sign = h < 0 ? "-" : "";
+  h = h < 0 ? -h : h;
+  std::string s = sign + std::to_string(h / 100);
+  int frac = static_cast<int>(h % 100);
+  if (frac == 0) return s;
+  return s + (frac % 10 == 0 ? "." + std::to_string(frac / 10)
+                             : (frac < 10 ? ".0" : ".") + std::to_string(frac));
+}
+
+// A box as [x0, y0, x1, y1] in points, or null.
+void write_box(JsonWriter& w, std::string_view key, const std::optional<Box>& b) {
+  if (!b) return w.literal(key, "null");
+  std::string line = "[";
+  const double edges[] = {b->x0, b->y0, b->x1, b->y1};
+  for (int i = 0; i < 4; ++i) line += (i ? ", " : "") + hundredths(edges[i]);
+  w.literal(key, line + "]");
+}
+
 void write_source(JsonWriter& w, const Source& s) {
   w.begin_object("source");
   w.text("file", s.file);
@@ -120,8 +142,20 @@ void write_row(JsonWriter& w, const Row& r) {
   w.integer("level", r.level);
   w.text_or_null("side", r.side);
   w.integer("page", r.page);
+  write_box(w, "box", r.box);
+  if (r.continuation) {
+    w.begin_object("continuation");
+    w.integer("page", r.continuation->first);
+    write_box(w, "box", r.continuation->second);
+    w.end_object();
+  } else {
+    w.text_or_null("continuation", "");
+  }
   w.begin_object("values");
   for (const auto& [key, value] : r.values) w.amount(key, value);
+  w.end_object();
+  w.begin_object("cell_boxes");
+  for (const auto& [key, value] : r.cell_boxes) write_box(w, key, value);
   w.end_object();
   for (const auto& [key, value] : r.text_fields) w.text(key, value);
   w.end_object();
@@ -259,6 +293,7 @@ void write_check(JsonWriter& w, const CheckResult& c) {
   w.begin_object();
   w.text("rule", c.rule);
   w.text("status", c.status);
+  w.text_or_null("severity", c.severity);
   w.text("where", c.where);
   w.amount("expected", c.expected);
   w.amount("actual", c.actual);

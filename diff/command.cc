@@ -81,8 +81,8 @@ CLI::App* Command::add_to(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("diff", "Compare two disclosures by meaning (docs/diff.md)");
   cmd->add_option("old", old_path, "OLD: PDF, text or budgetx JSON")->required();
   cmd->add_option("new", new_path, "NEW: PDF, text or budgetx JSON")->required();
-  cmd->add_option("--format", format, "json (default) | table | csv")
-      ->check(CLI::IsMember({"json", "table", "csv"}));
+  cmd->add_option("--format", format, "json (default) | table | csv | html")
+      ->check(CLI::IsMember({"json", "table", "csv", "html"}));
   cmd->add_option("-o,--output", output, "Output file; default standard output");
   cmd->add_option("--min-change", min_change,
                   "Hide smaller changes: in 元, or with a unit: 5000元, 1.5万, 2亿");
@@ -119,6 +119,7 @@ int Command::run(std::ostream& out, std::ostream& err) const {
   Diff d = compare(docs[0], docs[1], options);
   std::string text = format == "csv"     ? to_csv(d)
                      : format == "table" ? to_table(d, use_color(color, output.empty()))
+                     : format == "html"  ? to_html(d)
                                          : to_json(d);
   if (output.empty()) {
     out << text;

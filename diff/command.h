@@ -31,7 +31,7 @@ std::optional<Amount> parse_min_change(const std::string& text);
 
 struct Command {
   std::string old_path, new_path;
-  std::string format = "json";  // json | table | csv
+  std::string format = "json";  // json | table | csv | html
   std::string output;           // file; "" = standard output
   std::string min_change;       // "" = show every change
   std::string color = "auto";   // auto (a terminal, and NO_COLOR unset) | always | never

@@ -21,6 +21,8 @@ std::string to_json(const Diff& d);
 std::string to_csv(const Diff& d);
 // Grouped by table, the biggest changes first; ANSI colours when `color`.
 std::string to_table(const Diff& d, bool color);
+// One self-contained HTML page laid out like `budgetx report`'s (docs/report.md).
+std::string to_html(const Diff& d);
 
 // A percentage with exactly two decimals: Amount{650, 2} -> "6.50", Amount{-5, 0} -> "-5.00".
 std::string fixed2(const Amount& pct);

@@ -50,6 +50,8 @@ Document sample_document() {
   item.page = 8;
   item.values = {{"total", Amount{3759900, 0}}};
   item.text_fields = {{"gov_econ_name", "工资奖金津补贴"}};
+  item.box = Box{56.7, 100.05, 538.5, 118};
+  item.cell_boxes = {{"total", Box{300.004, 100.05, 360.996, 118}}};
   t.rows = {total, item};
   doc.tables.push_back(t);
 
@@ -203,10 +205,13 @@ const char* const kSampleJson = R"({
           "level": 0,
           "side": null,
           "page": 7,
+          "box": null,
+          "continuation": null,
           "values": {
             "total": 12.34,
             "basic": 0
-          }
+          },
+          "cell_boxes": {}
         },
         {
           "code": "208",
@@ -215,8 +220,13 @@ const char* const kSampleJson = R"({
           "level": 1,
           "side": null,
           "page": 8,
+          "box": [56.7, 100.05, 538.5, 118],
+          "continuation": null,
           "values": {
             "total": 3759900
+          },
+          "cell_boxes": {
+            "total": [300, 100.05, 361, 118]
           },
           "gov_econ_name": "工资奖金津补贴"
         }
@@ -261,9 +271,12 @@ const char* const kSampleJson = R"({
           "level": 0,
           "side": "income",
           "page": null,
+          "box": null,
+          "continuation": null,
           "values": {
             "total": 1234.56
-          }
+          },
+          "cell_boxes": {}
         },
         {
           "code": null,
@@ -272,9 +285,12 @@ const char* const kSampleJson = R"({
           "level": 0,
           "side": "expenditure",
           "page": 5,
+          "box": null,
+          "continuation": null,
           "values": {
             "total": -0.5
-          }
+          },
+          "cell_boxes": {}
         }
       ],
       "no_data": false
@@ -399,6 +415,7 @@ const char* const kSampleJson = R"({
     {
       "rule": "parent_equals_children",
       "status": "fail",
+      "severity": null,
       "where": "表3 208",
       "expected": 100,
       "actual": 99.99,
@@ -451,7 +468,8 @@ TEST(document_json_test, parses_back_in_contract_order) {
   std::vector<std::string> row_keys;
   for (const auto& item : row.items()) row_keys.push_back(item.key());
   EXPECT_EQ(row_keys, (std::vector<std::string>{"code", "name", "ordinal", "level", "side", "page",
-                                                "values", "gov_econ_name"}));
+                                                "box", "continuation", "values", "cell_boxes",
+                                                "gov_econ_name"}));
   EXPECT_EQ(row["values"]["total"].get<std::int64_t>(), 3759900);
   EXPECT_TRUE(json["tables"][0]["rows"][0]["code"].is_null());
   EXPECT_FALSE(json["tables"][0]["columns"][0].contains("side"));

@@ -34,6 +34,26 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
+bool has_box(const Box& b) { return b.x1 > b.x0 && b.y1 > b.y0; }
+
+Box unite(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+// The union of the boxes of grid columns `cols` of `line` (only the cells
+// that print something when `printed_only`); nullopt when none has a box
+// (text input).
+std::optional<Box> cells_box(const GridRow& line, const std::vector<int>& cols, bool printed_only) {
+  std::optional<Box> out;
+  for (int c : cols) {
+    if (c >= static_cast<int>(line.cells.size())) continue;
+    const GridCell& cell = line.cells[c];
+    if (!has_box(cell.box) || (printed_only && cell_text(line, c).empty())) continue;
+    out = out ? unite(*out, cell.box) : cell.box;
+  }
+  return out;
+}
+
 // The digits of a code cell.  A code printed in its parts with spaces keeps
 // two digits per part after the 3-digit class: "301 2" (津贴补贴) is 30102,
 // "208 05 01" is 2080501; other spaces are only dropped.
@@ -80,17 +100,23 @@ std::string read_code(const GridRow& line, const LogicalColumn& col, std::vector
   return code;
 }
 
+// The grid column whose cell prints the text of column c (c itself, or the
+// covering cell of an earlier list), or -1 when nothing covers it.
+int covering_column(const GridRow& line, int c, int list_start) {
+  if (!cell_text(line, c).empty()) return c;
+  for (int k = c - 1; k >= 0; --k) {
+    if (cell_text(line, k).empty()) continue;
+    return k < list_start && k + line.cells[k].span > c ? k : -1;
+  }
+  return -1;
+}
+
 // The text of grid column c, or of a printed cell of an earlier item list
 // (left of `list_start`) whose span covers it: 支出合计 printed once across
 // the 功能分类 and 支出用途 lists names the line in both.
 std::string covering_text(const GridRow& line, int c, int list_start) {
-  std::string own = cell_text(line, c);
-  if (!own.empty()) return own;
-  for (int k = c - 1; k >= 0; --k) {
-    if (cell_text(line, k).empty()) continue;
-    return k < list_start && k + line.cells[k].span > c ? cell_text(line, k) : "";
-  }
-  return "";
+  int k = covering_column(line, c, list_start);
+  return k < 0 ? "" : cell_text(line, k);
 }
 
 // The item name of a line.  A name column printed over several grid columns
@@ -105,6 +131,34 @@ std::string read_name(const GridRow& line, const LogicalColumn& col, int list_st
     if (!t.empty() && (name.empty() || !is_total_name(t))) name = t, depth = static_cast<int>(i);
   }
   return name;
+}
+
+// Provenance of a row of one item list: its box is the union of the list's
+// cells on the line (and of the cell of an earlier list that prints its
+// name, 支出合计 across two lists); each printed cell keeps its own box by
+// key, the name the box of the one cell it was read from.
+void record_boxes(const GridRow& line, const HeaderLayout& header, int list, int list_start, Row& row) {
+  std::vector<int> all;
+  for (const auto& col : header.columns) {
+    if (col.list != list) continue;
+    all.insert(all.end(), col.grid_cols.begin(), col.grid_cols.end());
+    const std::string& key = col.column.key;
+    std::optional<Box> box;
+    if (key == "name") {
+      int depth = 0;
+      if (read_name(line, col, list_start, depth).empty()) continue;
+      int source = covering_column(line, col.grid_cols[depth], list_start);
+      if (source < 0) continue;
+      if (source != col.grid_cols[depth]) all.push_back(source);
+      box = cells_box(line, {source}, true);
+    } else if (key == "code" || row.value(key) ||
+               std::any_of(row.text_fields.begin(), row.text_fields.end(),
+                           [&](const auto& f) { return f.first == key; })) {
+      box = cells_box(line, col.grid_cols, true);
+    }
+    if (box) row.cell_boxes.emplace_back(key, *box);
+  }
+  row.box = cells_box(line, all, false);
 }
 
 // A unit (not a project) in a project or operating-expenses table: named
@@ -220,6 +274,7 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, BodyContext
     }
     auto [ordinal, name] = split_ordinal(row.name);
     if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;
+    record_boxes(line, header, l, list_start, row);
     rows.push_back(std::move(row));
   }
 }

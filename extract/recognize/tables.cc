@@ -89,7 +89,10 @@ bool completes_total_name(std::vector<Row>& rows, const std::vector<Row>& line) 
     if (above == rows.rend() || !is_total_name(above->name + piece.name)) return false;
     targets.push_back(&*above);
   }
-  for (std::size_t i = 0; i < line.size(); ++i) targets[i]->name += line[i].name;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    targets[i]->name += line[i].name;
+    if (line[i].box && line[i].page) targets[i]->continuation = {{*line[i].page, *line[i].box}};
+  }
   return true;
 }
 
