@@ -1,7 +1,9 @@
 #include "extract/pdf/aligned_columns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 #include "normalize/numbers.h"
 
@@ -12,9 +14,22 @@ bool is_amount(const TextRun& r) {
   return normalize::parse_number(r.text).kind == normalize::ParsedNumber::number;
 }
 
+// Whether a line numbers the columns (1 2 3 … under the header labels):
+// part of the header, however many numbers it prints.
+bool numbers_columns(const Line& line) {
+  if (line.runs.size() < 3) return false;
+  for (size_t i = 0; i < line.runs.size(); ++i) {
+    const std::string& t = line.runs[i].text;
+    if (t.empty() || t.size() > 2 || !std::all_of(t.begin(), t.end(), ::isdigit)) return false;
+    if (i > 0 && std::stoi(t) != std::stoi(line.runs[i - 1].text) + 1) return false;
+  }
+  return true;
+}
+
 // Index of the first line printing an amount: the body starts there.
 size_t body_start(const std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (numbers_columns(lines[i])) continue;
     if (std::any_of(lines[i].runs.begin(), lines[i].runs.end(), is_amount)) return i;
   }
   return lines.size();
@@ -185,6 +200,17 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     }
     return false;
   };
+  // The same for the column left of a gap ending at `gap_end`, its body
+  // ink [from, to), reaching no further left than `limit`.
+  auto left_label = [&](size_t top, int gap_end, int from, int to, int limit) {
+    for (size_t i = top; i < body; ++i) {
+      for (const TextRun& r : lines[i].runs) {
+        auto [a, b] = prof.span(r);
+        if (b <= gap_end && a < to && b > from && a >= limit) return true;
+      }
+    }
+    return false;
+  };
 
   for (size_t g = 0; g < gaps.size(); ++g) {
     const Stretch& gap = gaps[g];
@@ -226,14 +252,21 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     if (blanks.size() >= 2 && self_contained(blanks.front(), blanks.back())) {
       // Islands of ink between blank stretches: a sparse column when body
       // rows print there; header labels alone otherwise, the last of them
-      // naming the column on the right unless it has a label of its own.
-      size_t n = blanks.size();
-      if (!prof.body_ink(blanks.front().end, blanks.back().start) &&
-          !own_label(first_label_line(blanks.front().end, blanks.back().start), gap.start,
-                     gap.end, next, next_end)) {
-        --n;
+      // naming the column on the right (amounts right-aligned under a
+      // centred label) unless it has a label of its own, else the first
+      // naming the column on the left (names left-aligned under a centred
+      // label) unless it has one too; any other names an empty column.
+      size_t first = 0, last = blanks.size();
+      if (!prof.body_ink(blanks.front().end, blanks.back().start)) {
+        size_t top = first_label_line(blanks.front().end, blanks.back().start);
+        int prev_start = g == 0 ? 0 : gaps[g - 1].start;
+        if (!own_label(top, gap.start, gap.end, next, next_end)) {
+          --last;
+        } else if (!left_label(top, gap.end, ink_start, gap.start, prev_start)) {
+          ++first;
+        }
       }
-      for (size_t k = 0; k < n; ++k) separators.push_back(mid(blanks[k]));
+      for (size_t k = first; k < last; ++k) separators.push_back(mid(blanks[k]));
       continue;
     }
     // Text crossing into the gap belongs to the column it comes from: a
