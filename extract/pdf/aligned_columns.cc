@@ -187,26 +187,28 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     }
     return body;
   };
-  // Whether a header run on line `top` or below sits over the body ink
-  // [from, to) of the column right of a gap starting at `gap_start`,
-  // reaching no further than `limit` (a group label over several columns
-  // names none of them; a line above, 单位：万元, is no label row).
-  auto own_label = [&](size_t top, int gap_start, int from, int to, int limit) {
+  // Whether a header run on line `top` or below, starting at or after
+  // `after` (the island's right) and before `to` (the end of the column
+  // right of the gap), reaches no further than `limit`: the column's own
+  // label (a group label over several columns names none of them; a line
+  // above, 单位：万元, is no label row).
+  auto own_label = [&](size_t top, int after, int to, int limit) {
     for (size_t i = top; i < body; ++i) {
       for (const TextRun& r : lines[i].runs) {
         auto [a, b] = prof.span(r);
-        if (a >= gap_start && b > from && a < to && b <= limit) return true;
+        if (a >= after && a < to && b <= limit) return true;
       }
     }
     return false;
   };
-  // The same for the column left of a gap ending at `gap_end`, its body
-  // ink [from, to), reaching no further left than `limit`.
-  auto left_label = [&](size_t top, int gap_end, int from, int to, int limit) {
+  // The same for the column left of a gap, ending at or before `before`
+  // (the island's left), its body ink [from, to), reaching no further
+  // left than `limit`.
+  auto left_label = [&](size_t top, int before, int from, int to, int limit) {
     for (size_t i = top; i < body; ++i) {
       for (const TextRun& r : lines[i].runs) {
         auto [a, b] = prof.span(r);
-        if (b <= gap_end && a < to && b > from && a >= limit) return true;
+        if (b <= before && a < to && b > from && a >= limit) return true;
       }
     }
     return false;
@@ -260,9 +262,9 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
       if (!prof.body_ink(blanks.front().end, blanks.back().start)) {
         size_t top = first_label_line(blanks.front().end, blanks.back().start);
         int prev_start = g == 0 ? 0 : gaps[g - 1].start;
-        if (!own_label(top, gap.start, gap.end, next, next_end)) {
+        if (!own_label(top, blanks.back().end, next, next_end)) {
           --last;
-        } else if (!left_label(top, gap.end, ink_start, gap.start, prev_start)) {
+        } else if (!left_label(top, blanks.front().start, ink_start, gap.start, prev_start)) {
           ++first;
         }
       }
