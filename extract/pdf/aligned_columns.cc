@@ -14,6 +14,11 @@ bool is_amount(const TextRun& r) {
   return normalize::parse_number(r.text).kind == normalize::ParsedNumber::number;
 }
 
+// An amount or a printed blank (-, —): right-aligned like amounts.
+bool is_figure(const TextRun& r) {
+  return normalize::parse_number(r.text).kind != normalize::ParsedNumber::invalid;
+}
+
 // Whether a line numbers the columns (1 2 3 … under the header labels):
 // part of the header, however many numbers it prints.
 bool numbers_columns(const Line& line) {
@@ -122,7 +127,8 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
 
   // Column edges: how many body runs end (right-aligned amounts) or text
   // runs start (left-aligned names) at a page x.  Amounts of one width in
-  // a right-aligned column start at one x too: they never count as starts.
+  // a right-aligned column start at one x too, and so do printed blanks
+  // (-): they never count as starts.
   size_t body_lines = lines.size() - body;
   int need = std::max(p.aligned_min_lines,
                       static_cast<int>(std::ceil(p.aligned_edge_share * body_lines)));
@@ -130,7 +136,7 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     int n = 0;
     for (size_t i = body; i < lines.size(); ++i) {
       for (const TextRun& r : lines[i].runs) {
-        if (!ends && is_amount(r)) continue;
+        if (!ends && is_figure(r)) continue;
         double at = ends ? r.box.x1 : r.box.x0;
         n += std::fabs(at - x) <= p.aligned_edge_pt;
       }
