@@ -21,6 +21,7 @@ packages=(
   nlohmann-json3-dev libgtest-dev libgmock-dev libcli11-dev
   # For the tests: schema validation, and pdftotext for the real-corpus test.
   python3 python3-jsonschema poppler-utils
+  libsqlite3-dev sqlite3 libssl-dev libcsv-dev slurm-wlm munge
 )
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

@@ -9,6 +9,7 @@
 #include "core/document_json.h"
 #include "core/error.h"
 #include "core/line_items.h"
+#include "disclosure/disclosure.h"
 #include "extract/layout_dump.h"
 #include "extract/pipeline.h"
 
@@ -139,7 +140,7 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         out << extract::dump_layout(extract::read_layout_bytes(in.bytes));
         continue;
       }
-      Document doc = extract::extract_bytes(in.bytes, in.name, extract::Options{});
+      Document doc = disclosure::read_bytes(in.bytes, in.name);
       if (command == "check") {
         out << "== " << input << "\n" << checks::format_report(doc, doc.checks, true) << "\n";
         ++tally.documents;

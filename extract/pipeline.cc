@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/assets.h"
@@ -79,7 +78,7 @@ LayoutDocument read_layout(const std::string& path) { return layout_of(read_byte
 
 LayoutDocument read_layout_bytes(const std::string& bytes) { return layout_of(bytes); }
 
-Document recognize(const LayoutDocument& layout, const Options& options) {
+Document recognize(const LayoutDocument& layout) {
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;
@@ -125,18 +124,13 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   // its cover; anything with neither tables nor a cover is not a disclosure.
   if (doc.tables.empty() && !doc.document.fiscal_year)
     throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
-
-  // Last: the arithmetic, on the finished model.
-  if (options.run_checks) doc.checks = checks::run_checks(doc);
   return doc;
 }
 
-Document extract_file(const std::string& path, const Options& options) {
-  return extract_bytes(read_bytes(path), base_name(path), options);
-}
+Document extract_file(const std::string& path) { return extract_bytes(read_bytes(path), base_name(path)); }
 
-Document extract_bytes(const std::string& bytes, const std::string& name, const Options& options) {
-  Document doc = recognize(layout_of(bytes), options);
+Document extract_bytes(const std::string& bytes, const std::string& name) {
+  Document doc = recognize(layout_of(bytes));
   doc.source.file = name;
   doc.source.sha256 = sha256_hex(bytes);
   return doc;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/pipeline.h"
@@ -17,7 +18,8 @@ void text_input(std::string_view bytes) {
   auto text = normalize::decode_text(bytes);
   if (!text) return;
   try {
-    extract::recognize(extract::read_text(text->utf8), extract::Options{});
+    Document doc = extract::recognize(extract::read_text(text->utf8));
+    checks::check_document(doc);
   } catch (const Error&) {
   }
 }
@@ -27,7 +29,8 @@ void pdf_input(std::string_view bytes) {
   limits.max_pages = 20;  // tighter than the CLI's, so one input never stalls a run
   limits.max_seconds = 5;
   try {
-    extract::recognize(extract::read_pdf(std::string(bytes), limits), extract::Options{});
+    Document doc = extract::recognize(extract::read_pdf(std::string(bytes), limits));
+    checks::check_document(doc);
   } catch (const Error&) {
   }
 }

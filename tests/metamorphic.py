@@ -154,7 +154,9 @@ def title_in_table(text):
     return '\n'.join(out)
 
 
-def split_codes(text):
+def split_codes(text, own_part_only=False):
+    """类/款/项 printed as three code columns; with own_part_only each line prints
+    only its own part (205 | | ; | 01 | ; | | 01), the rest implied by the lines above."""
     lines = text.split('\n')
     table_lines = dict(in_budget_tables(lines))
     # Tables with codes: from a header line holding 科目编码 to the end of the grid.
@@ -174,7 +176,10 @@ def split_codes(text):
                 p = split_cells(lines[k])
                 c = p[0].strip()
                 if CODE.match(c):
-                    p = [c[:3], c[3:5], c[5:7]] + p[1:]
+                    parts = [c[:3], c[3:5], c[5:7]]
+                    if own_part_only:
+                        parts = ['' if n != len(c) // 2 - 1 else part for n, part in enumerate(parts)]
+                    p = parts + p[1:]
                 else:
                     p = [p[0], '', ''] + p[1:]
                 lines[k] = '\t'.join(p)
@@ -185,6 +190,10 @@ def split_codes(text):
             continue
         i += 1
     return '\n'.join(lines)
+
+
+def split_codes_own_part(text):
+    return split_codes(text, own_part_only=True)
 
 
 def indent_names(text):
@@ -263,7 +272,7 @@ def repeat_title(text):
 
 
 VARIANTS = [yuan_thousands, dash_blanks, fullwidth_digits, total_last, no_markup,
-            inline_ordinals, title_in_table, split_codes, indent_names, zero_blanks, column_numbers,
+            inline_ordinals, title_in_table, split_codes, split_codes_own_part, indent_names, zero_blanks, column_numbers,
             note_in_table, meta_one_line, repeat_title]
 # Variants whose output may add cells of value 0 (blanks printed as zeros).
 ADDS_ZEROS = {zero_blanks}

@@ -25,7 +25,7 @@ std::string cjk_mapping_problem() {
       "CJK text of PDFs with non-embedded fonts cannot be mapped to Unicode: install the Debian "
       "package poppler-data (setup.sh does)";
   try {
-    budget::Document doc = budget::extract::extract_file(kNonEmbeddedCjk, {});
+    budget::Document doc = budget::extract::extract_file(kNonEmbeddedCjk);
     if (doc.document.entity.empty() || doc.tables.empty()) return install + " (no entity or tables read)";
   } catch (const budget::Error& e) {
     return install + " (" + e.code() + ": " + e.what() + ")";

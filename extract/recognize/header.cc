@@ -145,7 +145,9 @@ int known_labels(const GridRow& row) {
     std::string s = clean_label(cell.text);
     if (s.empty()) continue;
     ++filled;
-    if (normalize::parse_number(s).kind == normalize::ParsedNumber::number) return -1;
+    // An amount, or a dash printed for a blank amount: a body line, never a
+    // header (因公出国（境）费 | - | - names a row though its words are a label).
+    if (normalize::parse_number(s).kind != normalize::ParsedNumber::invalid) return -1;
     int year = 0;
     std::string t = strip_year(s, year);
     if (reg.column_fragment(t) || reg.is_group_word(t) || !reg.side_of_label(t).empty()) ++known;

@@ -7,6 +7,7 @@
 //   -> Row{side income, ordinal "一", name "一般公共预算", …}, Row{side expenditure, ordinal "八", …}
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,17 @@
 
 namespace budget::extract {
 
+// What the lines of one table share, read line after line.
 struct BodyContext {
   int unit_exponent = 4;      // printed unit's power of ten (万元: 4)
   std::string entity;         // the document's entity (project tables: unit rows)
+  // Per item list: the split 类 / 款 / 项 code parts of the last line that
+  // printed them, for lines that print only their own part.
+  std::map<int, std::vector<std::string>> code_parts;
 };
 
 // Appends the rows of one body line (one per item list that prints something).
-void read_body_line(const GridRow& line, const HeaderLayout& header, const BodyContext& ctx,
+void read_body_line(const GridRow& line, const HeaderLayout& header, BodyContext& ctx,
                     std::vector<Row>& rows, std::vector<Warning>& warnings);
 
 // Assigns levels once all rows are read: code length, totals, lines under

@@ -103,7 +103,7 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   t.entity = segment.entity_line.empty() ? ctx.entity : segment.entity_line;
   auto unit = normalize::parse_unit_line(segment.unit_line.empty() ? ctx.default_unit : segment.unit_line);
   t.unit = unit ? unit->name : "";
-  BodyContext body{unit ? unit->exponent : 0, ctx.entity};
+  BodyContext body{unit ? unit->exponent : 0, ctx.entity, {}};
   if (!unit)
     warnings.push_back({"unknown_unit", segment.page ? std::optional<int>(segment.page) : std::nullopt,
                         "no unit printed for table '" + t.title + "'; amounts taken as printed"});
