@@ -11,6 +11,7 @@
 #include "core/document.h"
 #include "core/version.h"
 #include "diff/command.h"
+#include "diff/series.h"
 
 namespace {
 
@@ -58,19 +59,10 @@ int main(int argc, char** argv) {
   layout->add_option("files", job.inputs, inputs_help)->required();
 
   budget::diff::Command diff;
-  auto* diff_cmd = app.add_subcommand("diff", "Compare two disclosures by meaning (docs/diff.md)");
-  diff_cmd->add_option("old", diff.old_path, "OLD: PDF, text or budgetx JSON")->required();
-  diff_cmd->add_option("new", diff.new_path, "NEW: PDF, text or budgetx JSON")->required();
-  diff_cmd->add_option("--format", diff.format, "json | table | csv")
-      ->check(CLI::IsMember({"json", "table", "csv"}));
-  diff_cmd->add_option("-o,--output", diff.output, "Output file; default stdout");
-  diff_cmd->add_option("--min-change", diff.min_change, "Hide smaller changes: 元, or 5000元, 1.5万, 2亿");
-  diff_cmd->add_option("--color", diff.color, "auto | always | never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  diff_cmd->add_flag("--fail-on-error", diff.fail_on_error,
-                     "Exit 3 when a change NEW's prose states does not match OLD");
-
+  CLI::App* diff_cmd = diff.add_to(app);  // diff: see diff/command.h
   budget::batch::Commands batch_commands(app);  // batch, db: see batch/commands.h
+  budget::diff::SeriesCommand series;
+  CLI::App* series_cmd = series.add_to(*app.get_subcommand("db"));  // db series: diff/series.h
 
   try {
     app.parse(argc, argv);
@@ -79,6 +71,7 @@ int main(int argc, char** argv) {
     return usage_error(app, e, argc, argv);
   }
   budget::cli::remove_temporary_files_on_signals();
+  if (series_cmd->parsed()) return series.run(std::cout, std::cerr);
   if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
   if (diff_cmd->parsed()) return diff.run(std::cout, std::cerr);
   job.command = app.get_subcommands().front()->get_name();

@@ -127,7 +127,9 @@ Document recognize(const LayoutDocument& layout) {
   return doc;
 }
 
-Document extract_file(const std::string& path) { return extract_bytes(read_bytes(path), base_name(path)); }
+Document extract_file(const std::string& path) {
+  return extract_bytes(read_bytes(path), base_name(path));
+}
 
 Document extract_bytes(const std::string& bytes, const std::string& name) {
   Document doc = recognize(layout_of(bytes));

@@ -8,7 +8,7 @@
 // either.  Throws budget::Error for input it cannot use (unreadable,
 // encrypted, empty, not a disclosure); everything else becomes data
 // (warnings in the Document).  The arithmetic checks are not run here: they
-// read the finished Document (checks/), and cli/disclosure.h runs both.
+// read the finished Document (checks/), and disclosure/disclosure.h runs both.
 #pragma once
 
 #include <string>

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/pipeline.h"
@@ -18,8 +17,7 @@ void text_input(std::string_view bytes) {
   auto text = normalize::decode_text(bytes);
   if (!text) return;
   try {
-    Document doc = extract::recognize(extract::read_text(text->utf8));
-    checks::check_document(doc);
+    extract::recognize(extract::read_text(text->utf8));
   } catch (const Error&) {
   }
 }
@@ -29,8 +27,7 @@ void pdf_input(std::string_view bytes) {
   limits.max_pages = 20;  // tighter than the CLI's, so one input never stalls a run
   limits.max_seconds = 5;
   try {
-    Document doc = extract::recognize(extract::read_pdf(std::string(bytes), limits));
-    checks::check_document(doc);
+    extract::recognize(extract::read_pdf(std::string(bytes), limits));
   } catch (const Error&) {
   }
 }
