@@ -32,6 +32,9 @@ Commands::Commands(CLI::App& app) {
   batch_->add_option("--memory-limit", options_.limits.memory_mb,
                      "Address space per worker, in MB (0 = no limit)")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
+  batch_->add_option("--worker-documents", options_.limits.documents_per_worker,
+                     "Documents a worker extracts before a fresh one replaces it")
+      ->capture_default_str()->check(CLI::PositiveNumber);
 
   db_ = app.add_subcommand("db", "Work on batch databases: merge, export, schema");
   db_->require_subcommand(1);
