@@ -18,7 +18,7 @@
 
 #include "core/document_json.h"
 #include "core/error.h"
-#include "extract/pipeline.h"
+#include "disclosure/disclosure.h"
 
 namespace budget::batch {
 namespace {
@@ -75,7 +75,7 @@ Outcome extract_one(const Task& task, const Limits& limits, const std::string& j
   Outcome o;
   try {
     inject_fault(task.path, limits);
-    Document doc = extract::extract_file(task.path, extract::Options{});
+    Document doc = disclosure::read(task.path);
     o.ingested = to_records(doc, task.doc_id);
     if (!json_dir.empty()) write_json(json_dir, task.sha256, to_json(doc));
     o.ok = true;

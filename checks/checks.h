@@ -39,6 +39,17 @@ const std::vector<Rule>& rules();
 // Every rule over `doc`; the results of rule after rule.
 std::vector<CheckResult> run_checks(const Document& doc);
 
+// A table whose checks (its own sums, and comparisons of its figures with
+// other tables, the projects and the prose) fail more than three times, in at
+// least a tenth of them, was misread: one misprinted figure fails at most
+// three.  Removes the failures that speak of such a table from `results` and
+// returns one `suspect_reading` warning per table.
+std::vector<Warning> set_aside_misread_tables(const Document& doc, std::vector<CheckResult>& results);
+
+// run_checks, then set_aside_misread_tables: fills doc.checks and adds the
+// warnings to doc.warnings.
+void check_document(Document& doc);
+
 // The rules one by one (each documented in checks/RULES.md).
 std::vector<CheckResult> code_children_sum(const Document& doc);
 std::vector<CheckResult> econ_children_sum(const Document& doc);

@@ -68,13 +68,6 @@ std::vector<LineItem> collect(const Document& doc) {
   return items;
 }
 
-// RFC 4180: quoted when it holds a comma, a quote or a line break.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string csv_int(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
 
@@ -113,6 +106,13 @@ std::vector<std::string> json_fields(const LineItem& x) {
 }
 
 }  // namespace
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
 
 std::string to_items_csv(const Document& doc) {
   std::string out;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/document.h"
 
@@ -21,6 +22,10 @@ namespace budget {
 
 // CSV (RFC 4180 quoting, '\n' line ends) with a header line.
 std::string to_items_csv(const Document& doc);
+
+// One CSV field as RFC 4180 writes it: quoted when it holds a comma, a quote
+// or a line break ("a,b" -> "\"a,b\"").
+std::string csv_field(std::string_view s);
 // JSON Lines: one object per record, keys as the CSV header.
 std::string to_items_jsonl(const Document& doc);
 

@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "checks/checks.h"
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/assets.h"
@@ -59,6 +58,9 @@ LayoutDocument layout_of(const std::string& bytes) {
   LayoutDocument layout = read_text(text->utf8);
   if (text->charset != "UTF-8")
     layout.notes.push_back({"text_decoded", 0, "text read as " + text->charset});
+  if (text->replaced > 0)
+    layout.notes.push_back({"text_invalid_bytes", 0,
+                            std::to_string(text->replaced) + " invalid bytes replaced by U+FFFD"});
   return layout;
 }
 
@@ -74,7 +76,9 @@ std::string unit_before(const std::vector<Block>& blocks, std::size_t first_bloc
 
 LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
 
-Document recognize(const LayoutDocument& layout, const Options& options) {
+LayoutDocument read_layout_bytes(const std::string& bytes) { return layout_of(bytes); }
+
+Document recognize(const LayoutDocument& layout) {
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;
@@ -120,16 +124,16 @@ Document recognize(const LayoutDocument& layout, const Options& options) {
   // its cover; anything with neither tables nor a cover is not a disclosure.
   if (doc.tables.empty() && !doc.document.fiscal_year)
     throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
-
-  // Last: the arithmetic, on the finished model.
-  if (options.run_checks) doc.checks = checks::run_checks(doc);
   return doc;
 }
 
-Document extract_file(const std::string& path, const Options& options) {
-  std::string bytes = read_bytes(path);
-  Document doc = recognize(layout_of(bytes), options);
-  doc.source.file = base_name(path);
+Document extract_file(const std::string& path) {
+  return extract_bytes(read_bytes(path), base_name(path));
+}
+
+Document extract_bytes(const std::string& bytes, const std::string& name) {
+  Document doc = recognize(layout_of(bytes));
+  doc.source.file = name;
   doc.source.sha256 = sha256_hex(bytes);
   return doc;
 }

@@ -1,13 +1,14 @@
 // extract/pipeline.h — one input file to the canonical Document.
 //
-//   budget::Document doc = budget::extract::extract_file("doc.pdf", {});
+//   budget::Document doc = budget::extract::extract_file("doc.pdf");
 //   std::string json = budget::to_json(doc);
 //
 // The driver reads the file (PDF through Poppler, anything else as the text
 // form), builds the layout model, then runs the same recognition passes on
 // either.  Throws budget::Error for input it cannot use (unreadable,
 // encrypted, empty, not a disclosure); everything else becomes data
-// (warnings in the Document).
+// (warnings in the Document).  The arithmetic checks are not run here: they
+// read the finished Document (checks/), and disclosure/disclosure.h runs both.
 #pragma once
 
 #include <string>
@@ -17,17 +18,18 @@
 
 namespace budget::extract {
 
-struct Options {
-  bool run_checks = true;   // fill Document::checks
-};
-
 // Reads `path` into the layout model (no recognition).  Throws budget::Error.
 LayoutDocument read_layout(const std::string& path);
 
-// The whole pipeline.  Throws budget::Error.
-Document extract_file(const std::string& path, const Options& options);
+// Reading and recognition, without checks.  Throws budget::Error.
+Document extract_file(const std::string& path);
+
+// The same on bytes already read (the CLI reads FIFOs and standard input
+// itself); `name` is what source.file records.
+LayoutDocument read_layout_bytes(const std::string& bytes);
+Document extract_bytes(const std::string& bytes, const std::string& name);
 
 // Recognition only, on an already-read layout (used by tests).
-Document recognize(const LayoutDocument& layout, const Options& options);
+Document recognize(const LayoutDocument& layout);
 
 }  // namespace budget::extract

@@ -57,6 +57,7 @@ Registry Registry::parse(const std::string& json_text) {
     e.fragment.key = c.at("key").get<std::string>();
     e.fragment.in_groups = c.value("group", "keep") != "drop";
     e.fragment.text = c.value("text", false);
+    e.fragment.names_rows = c.value("names_rows", false);
     e.labels = strings(c, "labels");
     for (const auto& pattern : strings(c, "patterns"))
       e.patterns.push_back(std::make_shared<const RE2>(pattern, RE2::Quiet));
@@ -103,6 +104,11 @@ std::optional<ColumnFragment> Registry::column_fragment(const std::string& label
 bool Registry::is_text_key(const std::string& key) const {
   return std::any_of(columns_.begin(), columns_.end(),
                      [&](const ColumnEntry& e) { return e.fragment.text && e.fragment.key == key; });
+}
+
+bool Registry::names_rows(const std::string& key) const {
+  return std::any_of(columns_.begin(), columns_.end(),
+                     [&](const ColumnEntry& e) { return e.fragment.names_rows && e.fragment.key == key; });
 }
 
 bool Registry::is_group_word(const std::string& label) const {

@@ -33,6 +33,9 @@ struct ColumnFragment {
   std::string key;
   bool in_groups = true;  // false: the label gives its key only as a column's lowest label
   bool text = false;      // the column holds words (row fields), not amounts
+  // In tables without a name column (政府采购), its words name the row
+  // (采购物品名称, 专项名称), unlike a method or subject column beside them.
+  bool names_rows = false;
 };
 
 class Registry {
@@ -47,6 +50,8 @@ class Registry {
   bool is_group_word(const std::string& label) const;
   // True if a column key names a text column (gov_econ_name, remark, …).
   bool is_text_key(const std::string& key) const;
+  // True if a text column's words name the rows of a table without a name column.
+  bool names_rows(const std::string& key) const;
   // Side of an item list from its top header label ("收入" -> income).
   std::string side_of_label(const std::string& label) const;
   // A top-level word list of the registry ("total_words", "econ_categories",

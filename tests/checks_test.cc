@@ -15,7 +15,7 @@
 
 #include "checks/detail.h"
 #include "checks/report.h"
-#include "extract/pipeline.h"
+#include "disclosure/disclosure.h"
 
 namespace budget::checks {
 namespace {
@@ -590,6 +590,33 @@ TEST(checks_test, never_cries_wolf) {
   }
 }
 
+// A table read wrong (its amounts shifted a line) fails everywhere: one
+// warning instead of a failure per sum; a single misprinted figure stays a
+// finding.
+TEST(checks_test, a_misread_table_is_one_warning_not_many_failures) {
+  Document one_wrong = mini_disclosure();
+  set(row_of(one_wrong, "expenditure_summary", "2080501"), "total", 533400);
+  std::vector<CheckResult> results = run_checks(one_wrong);
+  std::size_t failed = std::count_if(results.begin(), results.end(),
+                                     [](const CheckResult& r) { return r.status == "fail"; });
+  EXPECT_TRUE(set_aside_misread_tables(one_wrong, results).empty());
+  EXPECT_EQ(std::count_if(results.begin(), results.end(),
+                          [](const CheckResult& r) { return r.status == "fail"; }),
+            static_cast<std::ptrdiff_t>(failed));
+
+  Document shifted = mini_disclosure();
+  auto& rows = table_of(shifted, "expenditure_summary").rows;
+  for (std::size_t i = 0; i + 1 < rows.size(); ++i) rows[i].values = rows[i + 1].values;
+  check_document(shifted);
+  ASSERT_EQ(shifted.warnings.size(), 1u);
+  EXPECT_EQ(shifted.warnings[0].code, "suspect_reading");
+  const std::string title = table_of(shifted, "expenditure_summary").title;
+  for (const CheckResult& r : shifted.checks)
+    if (r.status == "fail") {
+      EXPECT_EQ(r.where.find(title + " / "), std::string::npos) << r.where;
+    }
+}
+
 TEST(checks_test, exact_in_yuan_with_cents) {
   Document doc;
   Table t = table("expenditure_summary", "支出总表", columns({"code", "name", "total"}),
@@ -650,7 +677,7 @@ TEST(checks_test, broken_samples) {
       {"project-fund", {"project_funds_match"}},
   };
   for (const auto& [name, rules] : cases) {
-    Document doc = extract::extract_file((broken / name / "input.txt").string(), {});
+    Document doc = disclosure::read((broken / name / "input.txt").string());
     std::set<std::string> failed;
     for (const CheckResult& r : doc.checks)
       if (r.status == "fail") failed.insert(r.rule);

@@ -151,7 +151,7 @@ TEST(facts_test, pipeline_fills_facts_assets_and_glossary) {
       "2025年度某局支出预算375.99万元，其中：基本支出375.99万元，占100.00%。\n\n"
       "### 二、国有资产占有使用情况\n\n截至2024年12月31日，某局共有公务用车编制3辆，实有2辆。\n\n"
       "## 第四部分 名词解释\n\n一、基本支出：指为保障机构正常运转而发生的支出。\n";
-  Document doc = recognize(read_text(text), Options{false});
+  Document doc = recognize(read_text(text));
   ASSERT_GE(doc.facts.size(), 2u);
   EXPECT_EQ(doc.facts[0].subject, "支出预算");
   EXPECT_EQ(doc.facts[0].section,

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/document_json.h"
-#include "extract/pipeline.h"
+#include "disclosure/disclosure.h"
 
 namespace fs = std::filesystem;
 
@@ -51,7 +51,7 @@ TEST(golden_test, samples_extract_to_expected_json) {
   for (const auto& dir : dirs) {
     SCOPED_TRACE(dir.filename().string());
     fs::path input = input_of(dir);
-    budget::Document doc = budget::extract::extract_file(input.string(), {});
+    budget::Document doc = budget::disclosure::read(input.string());
     std::string actual = budget::to_json(doc);
     if (update) {
       std::ofstream(dir / "expected.json", std::ios::binary) << actual;
@@ -68,8 +68,8 @@ TEST(golden_test, samples_extract_to_expected_json) {
 TEST(golden_test, extraction_is_byte_identical_on_rerun) {
   for (const auto& dir : cases()) {
     fs::path input = input_of(dir);
-    std::string a = budget::to_json(budget::extract::extract_file(input.string(), {}));
-    std::string b = budget::to_json(budget::extract::extract_file(input.string(), {}));
+    std::string a = budget::to_json(budget::disclosure::read(input.string()));
+    std::string b = budget::to_json(budget::disclosure::read(input.string()));
     EXPECT_EQ(a, b) << dir;
   }
 }

@@ -252,7 +252,7 @@ std::string disclosure() {
 }
 
 TEST(projects_test, pipeline_reads_forms_and_prose) {
-  Document doc = recognize(read_text(disclosure()), Options{false});
+  Document doc = recognize(read_text(disclosure()));
   ASSERT_EQ(doc.projects.size(), 2u);
   EXPECT_EQ(doc.projects[0].name, "J安委会工作经费");
   EXPECT_EQ(doc.projects[0].form, "performance_table");

@@ -166,6 +166,8 @@ TEST(recognize_test, ordinal_prefixes_split_from_names) {
       {"一、一般公共预算", "一", "一般公共预算"}, {"①公务用车购置费", "①", "公务用车购置费"},
       {"（一）基本支出", "一", "基本支出"},       {"二十三、灾害防治及应急管理支出", "二十三", "灾害防治及应急管理支出"},
       {"社会保障和就业支出", "", "社会保障和就业支出"},
+      {"1.一般公共预算", "1", "一般公共预算"},   {"2. 政府性基金预算", "2", "政府性基金预算"},
+      {"1.5万元以下设备", "", "1.5万元以下设备"},
   };
   for (const auto& c : kCases) {
     auto [ord, name] = split_ordinal(c.in);
@@ -200,7 +202,7 @@ TEST(recognize_test, heading_markers) {
 
 // ---- whole tables, read from the text form ---------------------------------
 
-Document read_tables(const std::string& text) { return recognize(read_text(text), Options{false}); }
+Document read_tables(const std::string& text) { return recognize(read_text(text)); }
 
 // "code name: key=value …" for every row of the first table.
 std::string rows_summary(const Table& t) {
@@ -242,6 +244,42 @@ TEST(recognize_test, a_first_body_line_of_dashes_is_no_header_line) {
   EXPECT_EQ(rows_summary(t),
             " 因公出国（境）费:;  公务接待费: total=34300 general_public=34300;  合计: total=34300 "
             "general_public=34300");
+}
+
+TEST(recognize_test, economic_codes_printed_in_parts_with_spaces) {
+  Document doc = read_tables(
+      "一般公共预算基本支出表\n单位：元\n科目编码\t科目名称\t合计\n"
+      "301\t工资福利支出\t30\n301 2\t津贴补贴\t10\n301 07\t绩效工资\t20\n208 05 01\t行政单位离退休\t0\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(rows_summary(doc.tables[0]),
+            "301 工资福利支出: total=30; 30102 津贴补贴: total=10; 30107 绩效工资: total=20; "
+            "2080501 行政单位离退休: total=0");
+}
+
+TEST(recognize_test, titles_inside_a_grid_and_ordinals_below_them) {
+  // Two tables printed back to back in one grid, each titled by a line of
+  // the grid, the ordinal label on the line below the title.
+  Document doc = read_tables(
+      "2025年预算收入总表\n公开表2\n单位：万元\n项目\t金额\n合计\t1.00\n"
+      "2025年预算支出总表\t\n公开表3\t\n项目\t金额\n合计\t2.00\n");
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[0].kind, "income_summary");
+  EXPECT_EQ(doc.tables[0].ordinal.value_or(0), 2);
+  EXPECT_EQ(rows_summary(doc.tables[0]), " 合计: total=10000");
+  EXPECT_EQ(doc.tables[1].kind, "expenditure_summary");
+  EXPECT_EQ(doc.tables[1].ordinal.value_or(0), 3);
+  EXPECT_EQ(rows_summary(doc.tables[1]), " 合计: total=20000");
+}
+
+TEST(recognize_test, procurement_rows_are_named_by_the_purchased_item_not_the_method) {
+  Document doc = read_tables(
+      "政府采购预算表\n单位：元\n采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
+      "合计\t\t\t\t\t30\n货物\t\t\t\t\t30\n\t办公设备购置费\t办公设备购置\t\t\t30\n"
+      "\t\t\t复印机\t政府集中采购\t20\n\t\t会议费\t\t\t10\n\t\t\t会议服务\t分散采购\t10\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  std::string names;
+  for (const Row& r : doc.tables[0].rows) names += r.name + "/" + std::to_string(r.level) + " ";
+  EXPECT_EQ(names, "合计/0 货物/1 办公设备购置费/2 复印机/3 会议费/2 会议服务/3 ");
 }
 
 }  // namespace

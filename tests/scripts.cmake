@@ -100,3 +100,30 @@ if(BUDGET_PDF_VARIANTS)
   set_tests_properties(pdf_variants PROPERTIES
     LABELS "pdfvariants" SKIP_RETURN_CODE 77 TIMEOUT 1200)
 endif()
+
+# budgetx diff (tests/diff_check.py): the golden diffs of samples/diff/* with
+# their schema, and over the corpus the self-diffs, the layout-only pairs and
+# the round trip of every pair of real documents of one entity (SKIPPED (77)
+# without ../shared).
+add_test(NAME diff_golden
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_check.py ${budget_exe} golden
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_golden PROPERTIES LABELS "golden;schema" TIMEOUT 300)
+add_test(NAME diff_corpus
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_check.py ${budget_exe} corpus ${budget_shared}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_corpus PROPERTIES LABELS "corpus" SKIP_RETURN_CODE 77 TIMEOUT 900)
+# tests/diff_alter.py: a text disclosure altered on purpose (cells, a prose
+# figure, the changes its prose states) diffs to exactly those alterations.
+add_test(NAME diff_alter
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_alter.py ${budget_exe}
+          ${PROJECT_SOURCE_DIR}/samples/seed-text/input.txt
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_alter PROPERTIES LABELS "golden" TIMEOUT 120)
+# tests/diff_series.py: budgetx db series over a batch database of a text
+# disclosure and its year before (cells altered, a code renumbered).
+add_test(NAME diff_series
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_series.py ${budget_exe}
+          ${PROJECT_SOURCE_DIR}/samples/seed-text/input.txt
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_series PROPERTIES LABELS "golden;batch" TIMEOUT 120)

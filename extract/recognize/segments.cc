@@ -71,11 +71,17 @@ class Segmenter {
  private:
   void take_text(std::size_t i, const std::string& text, int page) {
     if (auto ord = parse_ordinal_label(text)) {
-      close();
-      pending_ordinal_ = ord;
-      mark(i, nullptr);
+      if (!takes_ordinal_below()) {
+        close();
+        pending_ordinal_ = ord;
+      } else {
+        open_->title.ordinal = ord;
+      }
+      mark(i, open_ ? &*open_ : nullptr);
+      just_titled_ = false;
       return;
     }
+    just_titled_ = false;
     if (auto title = parse_title(text)) {
       if (continues_last(*title, page)) {
         if (!open_) reopen_last();
@@ -83,6 +89,7 @@ class Segmenter {
         open(*title, page);
       }
       mark(i, &*open_);
+      just_titled_ = true;
       return;
     }
     if (open_ && expecting_entity_ && text.size() < 120) {
@@ -109,7 +116,29 @@ class Segmenter {
     only_meta_since_close_ = false;  // prose: a later grid is not a continuation
   }
 
+  // A title printed as a line of the grid, after the rows of the table
+  // before it (tables printed back to back in one grid), starts a new table;
+  // a run of title lines is a contents list, not tables.
   void take_grid(std::size_t i, const Block& grid) {
+    const auto& rows = grid.rows;
+    auto is_title_row = [&](std::size_t r) {
+      return r < rows.size() && filled_cells(rows[r]) <= 2 && parse_title(joined_cells(rows[r]));
+    };
+    Block piece = grid;
+    piece.rows.clear();
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const GridRow& row = rows[r];
+      if (!piece.rows.empty() && is_title_row(r) && !is_title_row(r - 1) && !is_title_row(r + 1)) {
+        take_grid_piece(i, piece);
+        piece.rows.clear();
+        if (row.page > 0) piece.page = row.page;
+      }
+      piece.rows.push_back(row);
+    }
+    take_grid_piece(i, piece);
+  }
+
+  void take_grid_piece(std::size_t i, const Block& grid) {
     Block rest = grid;
     // A title, unit or entity printed inside the grid's first rows.
     while (!rest.rows.empty() && filled_cells(rest.rows.front()) <= 2) {
@@ -117,11 +146,17 @@ class Segmenter {
       auto title = parse_title(line);
       if (title) {
         open(*title, rest.rows.front().page ? rest.rows.front().page : grid.page);
+        just_titled_ = true;
       } else if (!(open_ && is_table_meta(line)) && !parse_ordinal_label(line)) {
         break;
       } else if (auto ord = parse_ordinal_label(line)) {
-        pending_ordinal_ = ord;
+        if (takes_ordinal_below())
+          open_->title.ordinal = ord;
+        else
+          pending_ordinal_ = ord;
+        just_titled_ = false;
       } else {
+        just_titled_ = false;
         describe(*open_, line);
       }
       rest.rows.erase(rest.rows.begin());
@@ -134,8 +169,17 @@ class Segmenter {
         open_->titled = false;
       }
     }
-    if (!rest.rows.empty()) open_->grids.push_back(std::move(rest));
+    if (!rest.rows.empty()) {
+      open_->grids.push_back(std::move(rest));
+      just_titled_ = false;
+    }
     mark(i, &*open_);
+  }
+
+  // An ordinal label right under a title that has none (2025年预算收支总表 /
+  // 公开表1) is that title's; anywhere else it labels the next title.
+  bool takes_ordinal_below() const {
+    return open_ && just_titled_ && open_->grids.empty() && !open_->title.ordinal;
   }
 
   // The title printed again over the table's next page (or, without pages,
@@ -194,6 +238,7 @@ class Segmenter {
   std::optional<TableSegment> open_, last_closed_;
   bool only_meta_since_close_ = false;
   bool expecting_entity_ = false;
+  bool just_titled_ = false;  // the last line taken was the open segment's title
   std::optional<int> pending_ordinal_;
 };
 

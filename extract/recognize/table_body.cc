@@ -34,6 +34,25 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
+// The digits of a code cell.  A code printed in its parts with spaces keeps
+// two digits per part after the 3-digit class: "301 2" (津贴补贴) is 30102,
+// "208 05 01" is 2080501; other spaces are only dropped.
+std::string code_digits(const std::string& cell) {
+  static const RE2 kParts("([0-9]{3})((?: +[0-9]{1,2})+)", RE2::Quiet);
+  std::string head, tail;
+  if (!RE2::FullMatch(cell, kParts, &head, &tail)) return digits_only(cell);
+  std::string code = head, part;
+  for (char ch : tail + " ") {
+    if (ch != ' ') {
+      part += ch;
+    } else if (!part.empty()) {
+      code += (part.size() == 1 ? "0" : "") + part;
+      part.clear();
+    }
+  }
+  return code;
+}
+
 // A code cell holds digits only (spaces allowed); split 类 / 款 / 项 columns
 // are joined.  A line printing only its own part (款 01 under 类 205) takes
 // the parts left of it from the last line that printed them:
@@ -46,7 +65,7 @@ std::string read_code(const GridRow& line, const LogicalColumn& col, std::vector
     static const RE2 kCode("[0-9 ]+", RE2::Quiet);
     if (t.empty()) continue;
     if (!RE2::FullMatch(t, kCode)) return "";
-    parts[i] = digits_only(t);
+    parts[i] = code_digits(t);
     if (first < 0) first = static_cast<int>(i);
   }
   if (first < 0) return "";
@@ -116,10 +135,12 @@ bool is_total_name(const std::string& name) {
 std::pair<std::string, std::string> split_ordinal(const std::string& name) {
   static const RE2 kOrdinal(
       "^\\s*(?:([一二三四五六七八九十]+)\\s*[、.．]|[(（]\\s*([一二三四五六七八九十]+)\\s*[)）]|"
-      "([①-⑳])|([0-9]{1,2})\\s*[、．]|[(（]\\s*([0-9]{1,2})\\s*[)）])\\s*(.+)$",
+      "([①-⑳])|([0-9]{1,2})\\s*[、．.]|[(（]\\s*([0-9]{1,2})\\s*[)）])\\s*(.+)$",
       RE2::Quiet);
   std::string a, b, c, d, e, rest;
-  if (RE2::FullMatch(name, kOrdinal, &a, &b, &c, &d, &e, &rest)) {
+  // "1.5万元以下" is no ordinal: an ASCII dot between digits is a decimal point.
+  static const RE2 kDecimal("^\\s*[0-9]+\\.[0-9]", RE2::Quiet);
+  if (RE2::FullMatch(name, kOrdinal, &a, &b, &c, &d, &e, &rest) && !RE2::PartialMatch(name, kDecimal)) {
     std::string ord = !a.empty() ? a : !b.empty() ? b : !c.empty() ? c : !d.empty() ? d : e;
     return {ord, rest};
   }
@@ -175,15 +196,27 @@ void read_body_line(const GridRow& line, const HeaderLayout& header, BodyContext
     bool has_name_column = std::any_of(header.columns.begin(), header.columns.end(), [&](const LogicalColumn& c) {
       return c.list == l && (c.column.key == "name" || c.column.key == "code");
     });
+    // The most specific of the naming columns (品目, 专项名称, 采购物品名称),
+    // never a method or subject column printed beside it (政府集中采购);
+    // failing those, the last text printed.
     if (!has_name_column && row.name.empty() && !row.text_fields.empty()) {
-      row.name = row.text_fields.back().second;
-      // Its depth: which of the text columns (品目 1, 专项 2, 物品 3) names it.
+      const Registry& reg = registry();
+      auto naming = std::find_if(row.text_fields.rbegin(), row.text_fields.rend(),
+                                 [&](const auto& f) { return reg.names_rows(f.first); });
+      bool by_naming_column = naming != row.text_fields.rend();
+      const auto& field = by_naming_column ? *naming : row.text_fields.back();
+      row.name = field.second;
+      // Its depth: which of the naming columns (品目 1, 专项 2, 物品 3) names
+      // it, or stands left of the column that does (经济科目 beside 专项: 2).
       row.level = 0;
-      for (const auto& col : header.columns)
-        if (col.list == l && registry().is_text_key(col.column.key)) {
+      for (const auto& col : header.columns) {
+        if (col.list != l) continue;
+        if (reg.names_rows(col.column.key) || (!by_naming_column && reg.is_text_key(col.column.key) &&
+                                               row.level == 0))
           ++row.level;
-          if (col.column.key == row.text_fields.back().first) break;
-        }
+        if (col.column.key == field.first) break;
+      }
+      row.level = std::max(row.level, 1);
     }
     auto [ordinal, name] = split_ordinal(row.name);
     if (!ordinal.empty()) row.ordinal = ordinal, row.name = name;

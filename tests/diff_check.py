@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Script tests of `budgetx diff` (docs/diff.md).
+
+  diff_check.py BUDGETX golden       samples/diff/*/: the diff of old.json and new.json
+                                     equals expected.json and expected.txt (reviewed by eye;
+                                     BUDGET_UPDATE_GOLDEN=1 rewrites them), validates against
+                                     schemas/diff.schema.json, and diff(old, old) is empty.
+  diff_check.py BUDGETX corpus SHARED
+                                     every document of SHARED/corpus/{dev,real} diffs to
+                                     nothing against itself (PDF or text, and against its own
+                                     budgetx JSON); the same text printed by other producers
+                                     has the same tables, rows, cells, projects and funds;
+                                     every pair of real documents of one entity round-trips:
+                                     A's cells + the change list = B's cells.  Exit 77 (skip)
+                                     without SHARED.
+"""
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SCHEMA = os.path.join(ROOT, 'schemas', 'diff.schema.json')
+STRUCTURE = ['tables_added', 'tables_removed', 'columns_added', 'columns_removed', 'rows_added',
+             'rows_removed', 'rows_moved', 'rows_renamed', 'cells_changed', 'text_cells_changed',
+             'projects_added', 'projects_removed', 'funds_changed']
+EVERYTHING = STRUCTURE + ['indicators_added', 'indicators_removed', 'indicators_changed',
+                          'facts_added', 'facts_removed', 'facts_changed']
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print('FAIL ' + msg, flush=True)
+
+
+def run(budgetx, *args):
+    p = subprocess.run([budgetx] + list(args), capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError('%s %s: exit %d: %s' % (budgetx, ' '.join(args), p.returncode, p.stderr.strip()))
+    return p.stdout
+
+
+def diff(budgetx, old, new):
+    return json.loads(run(budgetx, 'diff', old, new))
+
+
+def nonzero(d, keys):
+    return {k: d['summary']['counts'][k] for k in keys if d['summary']['counts'][k]}
+
+
+def schema_ok(paths):
+    p = subprocess.run(['/usr/bin/python3', os.path.join(HERE, 'schema_check.py'), '--schema', SCHEMA] + paths,
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        fail('schema: ' + p.stdout + p.stderr)
+
+
+def golden(budgetx):
+    cases = sorted(glob.glob(os.path.join(ROOT, 'samples', 'diff', '*')))
+    if not cases:
+        fail('no samples/diff/* case')
+    update = os.environ.get('BUDGET_UPDATE_GOLDEN') == '1'
+    with tempfile.TemporaryDirectory() as tmp:
+        outputs = []
+        for case in cases:
+            old, new = os.path.join(case, 'old.json'), os.path.join(case, 'new.json')
+            for name, args in (('expected.json', []), ('expected.txt', ['--format', 'table', '--color', 'never'])):
+                got = run(budgetx, 'diff', old, new, *args)
+                path = os.path.join(case, name)
+                if update:
+                    with open(path, 'w', encoding='utf-8') as f:
+                        f.write(got)
+                with open(path, encoding='utf-8') as f:
+                    if f.read() != got:
+                        fail('%s differs from the diff (review, then BUDGET_UPDATE_GOLDEN=1)' % path)
+            outputs.append(os.path.join(case, 'expected.json'))
+            same = diff(budgetx, old, old)
+            if nonzero(same, EVERYTHING):
+                fail('%s: diff(old, old) is not empty: %s' % (case, nonzero(same, EVERYTHING)))
+            csv = run(budgetx, 'diff', old, new, '--format', 'csv')
+            if not csv.startswith('change,table_kind,'):
+                fail('%s: CSV without its header' % case)
+            small = os.path.join(tmp, os.path.basename(case) + '-min.json')
+            with open(small, 'w') as f:
+                f.write(run(budgetx, 'diff', old, new, '--min-change', '1万'))
+            outputs.append(small)
+            for c in json.load(open(small))['changes']:
+                size = abs(c['difference']) if c['difference'] is not None else abs(c['old'] if c['new'] is None else c['new'])
+                if size < 10000:
+                    fail('%s: --min-change 1万 kept a change of %s' % (case, size))
+        schema_ok(outputs)
+
+
+# ------------------------------------------------------------------ corpus
+def documents(shared):
+    docs = sorted(glob.glob(os.path.join(shared, 'corpus', 'dev', '*', 'doc.*')))
+    docs = [d for d in docs if not d.endswith('.json')]
+    return docs + sorted(glob.glob(os.path.join(shared, 'corpus', 'real', '*.pdf')))
+
+
+def cells_by_column(doc, ti):
+    """{(side, column): Counter of values} of one table."""
+    out = collections.defaultdict(collections.Counter)
+    for row in doc['tables'][ti]['rows']:
+        for key, value in row['values'].items():
+            out[(row['side'], key)][value] += 1
+    return out
+
+
+def round_trip(name, a, b, d):
+    """A's cells with the change list applied are B's cells (per table and column, as
+    multisets), and every change names the cell it changes in each document."""
+    matched = [(t['old']['index'], t['new']['index']) for t in d['tables']]
+    got = {}
+    for ti, tj in matched:
+        got[tj] = cells_by_column(a, ti)
+    for tc in d['tables_changed']:
+        if tc['type'] == 'added':
+            got[tc['index']] = collections.defaultdict(collections.Counter)
+    for r in d['rows']:
+        tj = r['table']['new_index']
+        if r['type'] == 'added':
+            for key, v in r['values'].items():
+                got[tj][(r['side'], key)][v] += 1
+        elif r['type'] == 'removed' and tj is not None:
+            for key, v in r['values'].items():
+                got[tj][(r['side'], key)][v] -= 1
+    for c in d['changes']:
+        ti, tj = c['table']['old_index'], c['table']['new_index']
+        oi, ni = c['row']['old_index'], c['row']['new_index']
+        old_cell = a['tables'][ti]['rows'][oi]['values'].get(c['column'])
+        new_cell = b['tables'][tj]['rows'][ni]['values'].get(c['column'])
+        if old_cell != c['old'] or new_cell != c['new']:
+            fail('%s: change %s / %s / %s says %s -> %s, the documents have %s -> %s' % (
+                name, c['table']['title'], c['row']['name'], c['column'], c['old'], c['new'], old_cell, new_cell))
+        key = (c['side'], c['column'])
+        if c['old'] is not None:
+            got[tj][key][c['old']] -= 1
+        if c['new'] is not None:
+            got[tj][key][c['new']] += 1
+    for tj in range(len(b['tables'])):
+        want = cells_by_column(b, tj)
+        have = got.get(tj, {})
+        for key in set(want) | set(have):
+            w = +want.get(key, collections.Counter())
+            h = collections.Counter({v: n for v, n in have.get(key, collections.Counter()).items() if n})
+            if w != h:
+                fail('%s: table %d (%s) column %s: A + changes != B (missing %s, extra %s)' % (
+                    name, tj, b['tables'][tj]['title'], key, dict(w - h), dict(h - w)))
+
+
+def corpus(budgetx, shared):
+    if not os.path.isdir(os.path.join(shared, 'corpus')):
+        print('SKIP: %s/corpus not found' % shared)
+        sys.exit(77)
+    with tempfile.TemporaryDirectory() as tmp:
+        extracted = {}
+        for doc in documents(shared):
+            name = os.path.relpath(doc, os.path.join(shared, 'corpus'))
+            path = os.path.join(tmp, name.replace('/', '_') + '.json')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(run(budgetx, 'extract', doc))
+            extracted[name] = path
+            for other in (doc, path):
+                d = diff(budgetx, doc, other)
+                if nonzero(d, EVERYTHING):
+                    fail('%s: diff against itself (%s) is not empty: %s' % (name, os.path.basename(other), nonzero(d, EVERYTHING)))
+        print('self-diff: %d documents, each against itself and its JSON' % len(extracted))
+
+        # The same text printed by other producers: only the layout differs.
+        for producer in ('chromium', 'libreoffice', 'reportlab'):
+            d = diff(budgetx, extracted['dev/seed-text/doc.txt'], extracted['dev/seed-%s/doc.pdf' % producer])
+            if nonzero(d, STRUCTURE):
+                fail('seed-text vs seed-%s: %s' % (producer, nonzero(d, STRUCTURE)))
+            known = nonzero(d, EVERYTHING)
+            print('seed-text vs seed-%s: tables, rows, cells, projects, funds identical%s' % (
+                producer, '; extraction differs in ' + str(known) if known else ''))
+
+        # Real documents of one entity (the file name before its year), every ordered pair.
+        real = collections.defaultdict(list)
+        for name, path in extracted.items():
+            if name.startswith('real/'):
+                real[os.path.basename(name).split('_20')[0]].append(path)
+        pairs = 0
+        for entity, paths in sorted(real.items()):
+            for a_path in paths:
+                for b_path in paths:
+                    if a_path == b_path:
+                        continue
+                    d = diff(budgetx, a_path, b_path)
+                    with open(a_path) as f:
+                        a = json.load(f)
+                    with open(b_path) as f:
+                        b = json.load(f)
+                    round_trip('%s -> %s' % (os.path.basename(a_path), os.path.basename(b_path)), a, b, d)
+                    pairs += 1
+        print('round trip: %d ordered pairs of real documents of one entity' % pairs)
+
+
+def main():
+    budgetx, mode = sys.argv[1], sys.argv[2]
+    if mode == 'golden':
+        golden(budgetx)
+    else:
+        corpus(budgetx, sys.argv[3])
+    print('diff_check %s: %s' % (mode, 'FAILED (%d)' % len(failures) if failures else 'ok'))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == '__main__':
+    main()
