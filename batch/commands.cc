@@ -50,7 +50,10 @@ Commands::Commands(CLI::App& app) {
   schema_ = db_->add_subcommand("schema", "Print the SQL that creates a batch database");
 }
 
-bool Commands::selected() const { return batch_->parsed() || db_->parsed(); }
+bool Commands::selected() const {
+  // Not db_ itself: other modules add subcommands to `db` (diff/series.h).
+  return batch_->parsed() || merge_->parsed() || export_->parsed() || schema_->parsed();
+}
 
 int Commands::run(std::istream& in, std::ostream& out, std::ostream& err) {
   try {
