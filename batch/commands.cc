@@ -32,6 +32,9 @@ Commands::Commands(CLI::App& app) {
   batch_->add_option("--memory-limit", options_.limits.memory_mb,
                      "Address space per worker, in MB (0 = no limit)")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
+  batch_->add_option("--worker-documents", options_.limits.documents_per_worker,
+                     "Documents a worker extracts before a fresh one replaces it")
+      ->capture_default_str()->check(CLI::PositiveNumber);
 
   db_ = app.add_subcommand("db", "Work on batch databases: merge, export, schema");
   db_->require_subcommand(1);
@@ -47,7 +50,10 @@ Commands::Commands(CLI::App& app) {
   schema_ = db_->add_subcommand("schema", "Print the SQL that creates a batch database");
 }
 
-bool Commands::selected() const { return batch_->parsed() || db_->parsed(); }
+bool Commands::selected() const {
+  // Not db_ itself: other modules add subcommands to `db` (diff/series.h).
+  return batch_->parsed() || merge_->parsed() || export_->parsed() || schema_->parsed();
+}
 
 int Commands::run(std::istream& in, std::ostream& out, std::ostream& err) {
   try {

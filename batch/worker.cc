@@ -206,7 +206,7 @@ void WorkerPool::start(const Task& task) {
   // A worker that died idle shows as a failed write: its document is then
   // reported from bury() like any worker death, with the message below.
   write_all(idle->to, framed(encode_task(task.doc_id, task.sha256, task.path)));
-  if (idle->documents >= kDocumentsPerWorker) {
+  if (idle->documents >= limits_.documents_per_worker) {
     close(idle->to);  // the worker exits after this document
     idle->to = -1;
   }

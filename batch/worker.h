@@ -8,7 +8,7 @@
 // process is what isolates a document that crashes, hangs or eats memory.
 // A worker is fork()ed from the batch (no exec), takes one document at a
 // time through a pipe and answers through another; it lives for up to
-// kDocumentsPerWorker documents, so its start-up (compiled patterns, the
+// Limits::documents_per_worker documents, so its start-up (compiled patterns, the
 // table-kind registry) is paid once per many documents while its memory
 // stays that of one document.  Each worker runs under an address-space limit
 // (RLIMIT_AS), each document under a wall-clock limit (SIGKILL of its
@@ -33,12 +33,10 @@
 
 namespace budget::batch {
 
-// Documents a worker handles before it exits and a fresh one takes over.
-inline constexpr int kDocumentsPerWorker = 64;
-
 struct Limits {
   double seconds = 600;           // per document, wall clock
   std::int64_t memory_mb = 4096;  // address space per worker; 0 = unlimited
+  int documents_per_worker = 64;  // then the worker exits and a fresh one takes over
 };
 
 struct Task {

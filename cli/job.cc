@@ -28,6 +28,7 @@ std::string extension_of(const std::string& format) {
   if (format == "html") return ".html";
   if (format == "items-csv") return ".csv";
   if (format == "items-jsonl") return ".jsonl";
+  if (format == "html") return ".html";
   return ".json";
 }
 
@@ -53,6 +54,10 @@ std::string one_line(const std::string& json) {
   }
   return out + "\n";
 }
+
+// A PDF's bytes give the report its page images (the header may follow up
+// to 1 KiB of junk, as Poppler accepts).
+bool is_pdf(const std::string& bytes) { return bytes.find("%PDF-") < 1024; }
 
 std::string summary_line(const std::string& input, const Document& doc, const std::string& dest) {
   int failed = 0;
@@ -96,14 +101,14 @@ std::vector<std::string> destinations(const Job& job) {
   std::vector<std::string> dest(job.inputs.size());
   if (job.output.empty()) return dest;
   std::error_code ec;
-  bool dir = job.inputs.size() > 1 || job.output.back() == '/' || fs::is_directory(job.output, ec);
+  bool dir = job.command == "report" || job.inputs.size() > 1 || job.output.back() == '/' || fs::is_directory(job.output, ec);
   if (!dir) {
     dest[0] = job.output;
     return dest;
   }
   if (fs::exists(job.output, ec) && !fs::is_directory(job.output, ec))
     throw Error("output.not_directory", job.output + " is not a directory; several inputs need one");
-  std::vector<std::string> names = output_names(job.inputs, extension_of(job.format));
+  std::vector<std::string> names = output_names(job.inputs, extension_of(job.command == "report" ? "html" : job.format));
   for (std::size_t i = 0; i < names.size(); ++i) dest[i] = (fs::path(job.output) / names[i]).string();
   return dest;
 }
@@ -112,7 +117,7 @@ struct CheckTally {
   int documents = 0, checks = 0, failed = 0, notes = 0, unread = 0;
   std::string line() const {
     return "checked " + std::to_string(documents) + " documents: " + std::to_string(checks) + " checks, " +
-           std::to_string(failed) + " failed" + (notes ? ", " + std::to_string(notes) + " notes" : std::string()) +
+           std::to_string(failed) + " failed, " + std::to_string(notes) + " notes" +
            (unread ? ", " + std::to_string(unread) + " inputs not read" : std::string()) + "\n";
   }
 };
@@ -154,13 +159,15 @@ int Job::run(std::ostream& out, std::ostream& err) const {
         ++tally.documents;
         tally.checks += static_cast<int>(doc.checks.size());
         for (const auto& c : doc.checks) {
-          tally.failed += c.status == "fail";
+          tally.failed += c.severity == "error";
           tally.notes += c.severity == "note";
         }
         continue;
       }
       if (command == "report") {
-        write_output(dest[i], report::build_report(doc, in.bytes, {!no_page_images}), input_ids);
+        std::string html = report::build_report(doc, is_pdf(in.bytes) ? in.bytes : std::string(),
+                                                {!no_page_images});
+        write_output(dest[i], html, input_ids);
         if (!quiet) err << summary_line(input, doc, dest[i]) << "\n";
         continue;
       }

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"never", "error", "note"}));
 
   auto* report = app.add_subcommand("report", "Write one HTML review page per document");
-  report->add_option("files", job.inputs, "PDF or text documents")->required();
+  report->add_option("files", job.inputs, inputs_help)->required();
   report->add_option("-o,--output", job.output, "Directory that receives <name>.html")->required();
   report->add_flag("--no-images", job.no_page_images, "Leave out the page images");
   report->add_flag("-q,--quiet", job.quiet, "No summary line per document");

@@ -19,7 +19,7 @@ endif()
 
 add_test(NAME batch_cli
   COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/batch_cli.py ${budget_exe} ${PROJECT_SOURCE_DIR})
-set_tests_properties(batch_cli PROPERTIES LABELS "batch" TIMEOUT 300)
+set_tests_properties(batch_cli PROPERTIES LABELS "batch" TIMEOUT 900)
 
 add_test(NAME batch_kill_resume
   COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/batch_kill_resume.py ${budget_exe} ${PROJECT_SOURCE_DIR})

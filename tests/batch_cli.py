@@ -13,7 +13,7 @@
   - --from - reads the inputs from standard input;
   - a rerun skips everything and changes nothing; --force redoes everything
     and gives the same data;
-  - 70 documents with one job: workers retire after 64 and are replaced;
+  - workers retiring after 2 documents (--worker-documents) give the same database;
   - three shards merged (in two orders, and twice) equal one batch;
   - db export (CSV with BOM, JSON Lines), db schema == docs/database.md, usage errors.
 """
@@ -138,17 +138,10 @@ def main():
         check(r.returncode == 2 and differences(clean, canonical(os.path.join(tmp, 'from.sqlite'))) == [],
               '--from - (paths on standard input) gives the same database')
 
-        # More documents than one worker takes (kDocumentsPerWorker = 64):
-        # with one job, workers retire and new ones take over, nothing lost.
-        many = os.path.join(tmp, 'many')
-        os.makedirs(many)
-        text = open(os.path.join(repo, 'samples', 'dev-text', 'input.txt'), 'rb').read()
-        for i in range(70):
-            with open(os.path.join(many, '%03d.txt' % i), 'wb') as f:
-                f.write(text + b'\n' * (i + 1))
-        r = run([budgetx, 'batch', many, '--db', os.path.join(tmp, 'many.sqlite'), '--jobs', '1'])
-        check(r.returncode == 0 and '70 ok, 0 failed' in r.stderr,
-              '70 documents through retiring workers: ' + r.stderr.strip())
+        # Workers retire after --worker-documents and fresh ones take over: nothing lost.
+        r = batch('retire.sqlite', '--worker-documents', '2')
+        check(r.returncode == 2 and differences(clean, canonical(os.path.join(tmp, 'retire.sqlite'))) == [],
+              'workers retiring every 2 documents: the same database')
 
         # Export.
         db = os.path.join(tmp, 'clean.sqlite')

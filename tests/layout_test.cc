@@ -413,6 +413,56 @@ TEST(layout_test, unruled_columns_two_points_apart) {
             "[p5] \t\t五、教育支出\t0.00\n");
 }
 
+// A label centred over a wide column of short left-aligned names sits in the
+// blank stretch right of them; the amounts beside have their own label, so
+// it names the names.  The row numbering the columns is header, not body.
+TEST(layout_test, unruled_label_centred_over_short_names) {
+  LayoutParams p;
+  PageContent page = a4_page(12);
+  page.runs = {run("项目名称", 155, 100, 34), run("合计", 338, 100, 17),
+               run("一般公共预算", 404, 100, 51), run("1", 170, 114, 5), run("2", 344, 114, 5),
+               run("3", 427, 114, 5)};
+  const char* names[] = {"赤峰市教育局", "机关食堂运行补助经费", "教育信息化工作经费",
+                         "校园安全工作经费"};
+  for (int i = 0; i < 4; ++i) {
+    double y = 128 + 14 * i;
+    page.runs.push_back(run(names[i], 43, y, 10.0 * (std::string(names[i]).size() / 3)));
+    page.runs.push_back(run("1354.22", 327, y, 28));
+    page.runs.push_back(run("1278.33", 424, y, 28));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 3) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"项目名称", "合计", "一般公共预算"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[2]), (Texts{"赤峰市教育局", "1354.22", "1278.33"}));
+}
+
+// Columns of printed blanks (-) right-aligned under centred labels: the
+// dashes start at one x like left-aligned names would, but are no names;
+// the boundary hugs the amounts' right edge so each label keeps its column.
+TEST(layout_test, unruled_dash_columns_under_centred_labels) {
+  LayoutParams p;
+  PageContent page = a4_page(7);
+  page.runs = {run("项目", 110, 86, 17), run("本年收入", 491, 86, 34),
+               run("科目名称", 110, 100, 34), run("合计", 315, 100, 17), run("一般公共预算", 372, 100, 51),
+               run("政府性基金", 450, 100, 42), run("国有资本经营预算", 512, 100, 67)};
+  for (int i = 0; i < 5; ++i) {
+    double y = 120 + 14 * i;
+    page.runs.push_back(run("社会保障和就业支出", 97, y, 76));
+    page.runs.push_back(run("193.96", 334, y, 25));
+    page.runs.push_back(run("193.96", 408, y, 25));
+    page.runs.push_back(run("-", 504.5, y, 3));
+    page.runs.push_back(run("-", 578.7, y, 3));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 5) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[1]),
+            (Texts{"科目名称", "合计", "一般公共预算", "政府性基金", "国有资本经营预算"}));
+}
+
 // The 收入 side of a 收支总表 filled in 3 of 20 rows: its names and amounts
 // are inked by fewer lines than a crossing may be, at the table's left.
 // The blank stretch between them still separates two columns.

@@ -1,7 +1,9 @@
 #include "extract/pdf/aligned_columns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 #include "normalize/numbers.h"
 
@@ -12,9 +14,27 @@ bool is_amount(const TextRun& r) {
   return normalize::parse_number(r.text).kind == normalize::ParsedNumber::number;
 }
 
+// An amount or a printed blank (-, —): right-aligned like amounts.
+bool is_figure(const TextRun& r) {
+  return normalize::parse_number(r.text).kind != normalize::ParsedNumber::invalid;
+}
+
+// Whether a line numbers the columns (1 2 3 … under the header labels):
+// part of the header, however many numbers it prints.
+bool numbers_columns(const Line& line) {
+  if (line.runs.size() < 3) return false;
+  for (size_t i = 0; i < line.runs.size(); ++i) {
+    const std::string& t = line.runs[i].text;
+    if (t.empty() || t.size() > 2 || !std::all_of(t.begin(), t.end(), ::isdigit)) return false;
+    if (i > 0 && std::stoi(t) != std::stoi(line.runs[i - 1].text) + 1) return false;
+  }
+  return true;
+}
+
 // Index of the first line printing an amount: the body starts there.
 size_t body_start(const std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (numbers_columns(lines[i])) continue;
     if (std::any_of(lines[i].runs.begin(), lines[i].runs.end(), is_amount)) return i;
   }
   return lines.size();
@@ -107,7 +127,8 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
 
   // Column edges: how many body runs end (right-aligned amounts) or text
   // runs start (left-aligned names) at a page x.  Amounts of one width in
-  // a right-aligned column start at one x too: they never count as starts.
+  // a right-aligned column start at one x too, and so do printed blanks
+  // (-): they never count as starts.
   size_t body_lines = lines.size() - body;
   int need = std::max(p.aligned_min_lines,
                       static_cast<int>(std::ceil(p.aligned_edge_share * body_lines)));
@@ -115,7 +136,7 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     int n = 0;
     for (size_t i = body; i < lines.size(); ++i) {
       for (const TextRun& r : lines[i].runs) {
-        if (!ends && is_amount(r)) continue;
+        if (!ends && is_figure(r)) continue;
         double at = ends ? r.box.x1 : r.box.x0;
         n += std::fabs(at - x) <= p.aligned_edge_pt;
       }
@@ -172,15 +193,28 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     }
     return body;
   };
-  // Whether a header run on line `top` or below sits over the body ink
-  // [from, to) of the column right of a gap starting at `gap_start`,
-  // reaching no further than `limit` (a group label over several columns
-  // names none of them; a line above, 单位：万元, is no label row).
-  auto own_label = [&](size_t top, int gap_start, int from, int to, int limit) {
+  // Whether a header run on line `top` or below, starting at or after
+  // `after` (the island's right) and before `to` (the end of the column
+  // right of the gap), reaches no further than `limit`: the column's own
+  // label (a group label over several columns names none of them; a line
+  // above, 单位：万元, is no label row).
+  auto own_label = [&](size_t top, int after, int to, int limit) {
     for (size_t i = top; i < body; ++i) {
       for (const TextRun& r : lines[i].runs) {
         auto [a, b] = prof.span(r);
-        if (a >= gap_start && b > from && a < to && b <= limit) return true;
+        if (a >= after && a < to && b <= limit) return true;
+      }
+    }
+    return false;
+  };
+  // The same for the column left of a gap, ending at or before `before`
+  // (the island's left), its body ink [from, to), reaching no further
+  // left than `limit`.
+  auto left_label = [&](size_t top, int before, int from, int to, int limit) {
+    for (size_t i = top; i < body; ++i) {
+      for (const TextRun& r : lines[i].runs) {
+        auto [a, b] = prof.span(r);
+        if (b <= before && a < to && b > from && a >= limit) return true;
       }
     }
     return false;
@@ -226,14 +260,21 @@ std::vector<double> aligned_column_separators(const std::vector<Line>& lines,
     if (blanks.size() >= 2 && self_contained(blanks.front(), blanks.back())) {
       // Islands of ink between blank stretches: a sparse column when body
       // rows print there; header labels alone otherwise, the last of them
-      // naming the column on the right unless it has a label of its own.
-      size_t n = blanks.size();
-      if (!prof.body_ink(blanks.front().end, blanks.back().start) &&
-          !own_label(first_label_line(blanks.front().end, blanks.back().start), gap.start,
-                     gap.end, next, next_end)) {
-        --n;
+      // naming the column on the right (amounts right-aligned under a
+      // centred label) unless it has a label of its own, else the first
+      // naming the column on the left (names left-aligned under a centred
+      // label) unless it has one too; any other names an empty column.
+      size_t first = 0, last = blanks.size();
+      if (!prof.body_ink(blanks.front().end, blanks.back().start)) {
+        size_t top = first_label_line(blanks.front().end, blanks.back().start);
+        int prev_start = g == 0 ? 0 : gaps[g - 1].start;
+        if (!own_label(top, blanks.back().end, next, next_end)) {
+          --last;
+        } else if (!left_label(top, blanks.front().start, ink_start, gap.start, prev_start)) {
+          ++first;
+        }
       }
-      for (size_t k = 0; k < n; ++k) separators.push_back(mid(blanks[k]));
+      for (size_t k = first; k < last; ++k) separators.push_back(mid(blanks[k]));
       continue;
     }
     // Text crossing into the gap belongs to the column it comes from: a
