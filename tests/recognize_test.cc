@@ -139,6 +139,12 @@ TEST(recognize_test, header_rows_to_column_keys) {
                 {"项目名称", "金额", "功能分类", "", "支出用途", ""},
                 {"", "", "功能科目名称", "金额", "项目名称", "金额"}}),
        "income:name income:total expenditure:name expenditure:total purpose:name purpose:total"},
+      {rows_of({{"人员经费", "", "", "公用经费", "", ""},
+                {"科目编码", "科目名称", "金额", "科目编码", "科目名称", "金额"}}),
+       "personnel:code personnel:name personnel:total public_expenses:code public_expenses:name "
+       "public_expenses:total"},
+      {rows_of({{"科目编码", "科目名称", "合计", "人员经费", "公用经费"}}),
+       "code name total personnel public_expenses"},
   };
   for (const auto& c : kCases) {
     std::vector<Warning> warnings;
