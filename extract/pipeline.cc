@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/assets.h"
+#include "extract/recognize/contents.h"
 #include "extract/recognize/document_info.h"
 #include "extract/recognize/facts.h"
 #include "extract/recognize/glossary.h"
@@ -104,6 +105,9 @@ Document recognize(const LayoutDocument& layout) {
     }
     doc.tables.push_back(std::move(t));
   }
+  // A table the contents (目录) list but the document does not print.
+  for (Warning& w : unprinted_tables(contents_tables(layout.blocks), doc.tables))
+    doc.warnings.push_back(std::move(w));
   complete_from_tables(doc.document, doc.tables, layout.blocks);
   doc.sections = build_outline(layout.blocks, seg.in_segment);
   // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.

@@ -288,5 +288,18 @@ TEST(recognize_test, procurement_rows_are_named_by_the_purchased_item_not_the_me
   EXPECT_EQ(names, "合计/0 货物/1 办公设备购置费/2 复印机/3 会议费/2 会议服务/3 ");
 }
 
+TEST(recognize_test, tables_listed_in_the_contents_but_not_printed_are_reported) {
+  Document doc = read_tables(
+      "目录\n表1 2025年预算收入总表.....\t3\n表2 2025年预算支出总表……4\n一、本单位职责.....\t2\n"
+      "表1 2025年预算收入总表\n单位：万元\n项目\t金额\n合计\t1.00\n"
+      "2025年政府性基金预算支出表\n单位：万元\n项目\t金额\n");
+  std::vector<std::string> codes;
+  for (const Warning& w : doc.warnings)
+    if (w.code == "table_not_printed" || w.code == "table_without_figures") codes.push_back(w.code + " " + w.message);
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_NE(codes[0].find("table_without_figures"), std::string::npos) << codes[0];
+  EXPECT_NE(codes[1].find("expenditure_summary"), std::string::npos) << codes[1];
+}
+
 }  // namespace
 }  // namespace budget::extract

@@ -152,6 +152,10 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   }
   for (const auto& col : header.columns) t.columns.push_back(col.column);
   assign_levels(t.rows, t.kind, ctx.entity);
+  if (t.rows.empty() && !segment.says_no_data && !no_data_note && !t.columns.empty())
+    warnings.push_back({"table_without_figures", t.page,
+                        "table '" + t.title + "' prints its header but no line of figures, and does "
+                                              "not say it is empty"});
   if (segment.says_no_data || no_data_note || t.rows.empty()) {
     t.no_data = true;
     t.rows.clear();
