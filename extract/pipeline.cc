@@ -1,5 +1,6 @@
 #include "extract/pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -120,8 +121,12 @@ Document recognize(const LayoutDocument& layout) {
   doc.glossary = read_glossary(doc.sections);
 
   // A disclosure printed as prose only (tables published apart) still has
-  // its cover; anything with neither tables nor a cover is not a disclosure.
-  if (doc.tables.empty() && !doc.document.fiscal_year)
+  // its cover; anything with neither a disclosure table nor a cover is not a
+  // disclosure (an annual report on information disclosure, a statistics
+  // bulletin: their own tables are no budget tables).
+  bool disclosure_table = std::any_of(doc.tables.begin(), doc.tables.end(),
+                                      [](const Table& t) { return t.kind != "unknown"; });
+  if (!disclosure_table && !doc.document.fiscal_year)
     throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
   return doc;
 }

@@ -2,6 +2,7 @@
 // heading markers.  Table-driven.
 #include <gtest/gtest.h>
 
+#include "core/error.h"
 #include "extract/pipeline.h"
 #include "extract/recognize/header.h"
 #include "extract/recognize/outline.h"
@@ -299,6 +300,19 @@ TEST(recognize_test, tables_listed_in_the_contents_but_not_printed_are_reported)
   ASSERT_EQ(codes.size(), 2u);
   EXPECT_NE(codes[0].find("table_without_figures"), std::string::npos) << codes[0];
   EXPECT_NE(codes[1].find("expenditure_summary"), std::string::npos) << codes[1];
+}
+
+TEST(recognize_test, reports_that_are_no_disclosures_are_refused) {
+  // Tables of their own and sentences naming a budget make no disclosure.
+  EXPECT_THROW(read_tables("# 某市民政局2024年政府信息公开工作年度报告\n一、总体情况\n"
+                           "2024年，本局公开预算决算信息。\n信息内容\t本年制发件数\n规章\t0\n"),
+               Error);
+  EXPECT_THROW(read_tables("# 2023年某市国民经济和社会发展统计公报\n"
+                           "全年一般公共预算收入123.4亿元，比上年增长5.1%。\n指标\t绝对数\n地区生产总值\t1234.5\n"),
+               Error);
+  // A disclosure printed as prose only keeps its cover.
+  Document prose = read_tables("# 某局2025年部门预算公开\n一、部门职责\n负责本地区工作。\n");
+  EXPECT_EQ(prose.document.kind, "budget");
 }
 
 }  // namespace

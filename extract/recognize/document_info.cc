@@ -41,7 +41,10 @@ std::string entity_in_middle(std::string middle) {
 // Reads the cover line into info; false if `text` is not one.
 bool read_cover_line(const std::string& text, const std::string& previous, DocumentInfo& info) {
   std::string entity, year, middle, kind, rest;
-  if (text.size() >= 120 || !RE2::FullMatch(text, cover_pattern(), &entity, &year, &middle, &kind, &rest))
+  // A sentence mentioning a budget (统计公报: "2023年一般公共预算收入完成…，") is no cover.
+  static const RE2 kSentence("[，。；,;]", RE2::Quiet);
+  if (text.size() >= 120 || RE2::PartialMatch(text, kSentence) ||
+      !RE2::FullMatch(text, cover_pattern(), &entity, &year, &middle, &kind, &rest))
     return false;
   info.fiscal_year = std::stoi(year);
   info.kind = kind == "决算" ? "final_account" : "budget";
@@ -99,7 +102,11 @@ DocumentInfo read_document_info(const std::vector<Block>& blocks) {
 
 void complete_from_tables(DocumentInfo& info, const std::vector<Table>& tables,
                           const std::vector<Block>& blocks) {
-  if (tables.empty()) return;
+  // Only a disclosure table (a known kind) says what the document is: a
+  // report printing other tables (政府信息公开工作年度报告) keeps kind empty.
+  bool disclosure_table =
+      std::any_of(tables.begin(), tables.end(), [](const Table& t) { return t.kind != "unknown"; });
+  if (!disclosure_table) return;
   if (info.kind.empty()) {
     bool final = std::any_of(tables.begin(), tables.end(), [](const Table& t) {
       return t.kind.size() > 6 && t.kind.compare(t.kind.size() - 6, 6, "_final") == 0;
