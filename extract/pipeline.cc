@@ -19,6 +19,7 @@
 #include "core/sha256.h"
 #include "extract/text_reader.h"
 #include "normalize/encoding.h"
+#include "normalize/text.h"
 #include "normalize/units.h"
 
 namespace budget::extract {
@@ -75,7 +76,14 @@ std::string unit_before(const std::vector<Block>& blocks, std::size_t first_bloc
 
 LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
 
-Document recognize(const LayoutDocument& layout) {
+Document recognize(LayoutDocument layout) {
+  // Text is cleaned once, here, for every recogniser after: NFC, radicals,
+  // spaces next to CJK, wrapped lines joined (normalize::clean_text).
+  for (Block& b : layout.blocks) {
+    b.text = normalize::clean_text(b.text);
+    for (GridRow& row : b.rows)
+      for (GridCell& cell : row.cells) cell.text = normalize::clean_text(cell.text);
+  }
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;

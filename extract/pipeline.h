@@ -24,7 +24,9 @@ LayoutDocument read_layout(const std::string& path);
 // Reading and recognition, without checks.  Throws budget::Error.
 Document extract_file(const std::string& path);
 
-// Recognition only, on an already-read layout (used by tests).
-Document recognize(const LayoutDocument& layout);
+// Recognition only, on an already-read layout (used by tests).  Cleans the
+// layout's text once (normalize::clean_text) before every recogniser, which
+// then read clean text.
+Document recognize(LayoutDocument layout);
 
 }  // namespace budget::extract

@@ -24,7 +24,7 @@ std::optional<TitleInfo> contents_entry(const std::string& line) {
 std::vector<TitleInfo> contents_tables(const std::vector<Block>& blocks) {
   std::vector<TitleInfo> listed;
   auto take = [&](const std::string& text) {
-    if (auto info = contents_entry(normalize::clean_text(text))) listed.push_back(*info);
+    if (auto info = contents_entry(text)) listed.push_back(*info);
   };
   for (const Block& b : blocks) {
     if (b.kind != BlockKind::grid) {

@@ -20,7 +20,7 @@ std::string row_signature(const GridRow& row) {
 
 bool is_blank_row(const GridRow& row) {
   return std::all_of(row.cells.begin(), row.cells.end(),
-                     [](const GridCell& c) { return normalize::clean_text(c.text).empty(); });
+                     [](const GridCell& c) { return c.text.empty(); });
 }
 
 // Header rows at the top of the first grid: labels until the first body line.
@@ -71,7 +71,7 @@ bool is_no_data_line(const GridRow& row) {
   std::string only;
   int filled = 0;
   for (const auto& c : row.cells) {
-    std::string t = normalize::clean_text(c.text);
+    const std::string& t = c.text;
     if (!t.empty()) ++filled, only = t;
   }
   return filled == 1 && says_no_data(only);
