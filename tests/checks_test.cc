@@ -732,5 +732,25 @@ TEST(checks_test, truth_files) {
   EXPECT_GT(documents, 0);
 }
 
+// The wider family (other producers and print styles): every truth is
+// consistent, so no rule may fail on one — a failure would be a rule
+// comparing unlike figures.
+TEST(checks_test, wide_truth_files_pass_every_rule) {
+  const fs::path wide = kCorpus.parent_path() / "wide";
+  if (!fs::exists(wide)) GTEST_SKIP() << "no shared corpus";
+  int documents = 0;
+  for (const auto& entry : fs::directory_iterator(wide)) {
+    fs::path truth = entry.path() / "truth.json";
+    if (!fs::exists(truth)) continue;
+    ++documents;
+    Document doc = load_document(truth);
+    std::vector<CheckResult> results = run_checks(doc);
+    bool any_failed = std::any_of(results.begin(), results.end(),
+                                  [](const CheckResult& r) { return r.status == "fail"; });
+    EXPECT_FALSE(any_failed) << entry.path().filename() << "\n" << format_report(doc, results, true);
+  }
+  EXPECT_GT(documents, 0);
+}
+
 }  // namespace
 }  // namespace budget::checks
