@@ -3,16 +3,29 @@
 # Idempotent: packages already installed are not fetched again (apt-get update
 # runs only when one is missing), and the build is incremental.
 # Run as root, or as a user with sudo.
+#
+#   ./setup.sh          packages, then build/ (budgetx and the tests)
+#   ./setup.sh --fuzz   also the compiler of the fuzz targets (fuzz/run.sh)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
 packages=(
+  # At run time: Poppler maps the text of PDFs whose CJK fonts are not
+  # embedded through poppler-data's CMaps (without it they read as "no
+  # text").  It is only a Recommends of libpoppler, and apt-get below
+  # installs no recommends, so it is named here.
+  poppler-data
+  # To build.
   build-essential cmake pkg-config
   libpoppler-private-dev libicu-dev libre2-dev
   nlohmann-json3-dev libgtest-dev libgmock-dev libcli11-dev
+  # For the tests: schema validation, and pdftotext for the real-corpus test.
   python3 python3-jsonschema poppler-utils
   libsqlite3-dev sqlite3 libssl-dev libcsv-dev slurm-wlm munge
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()

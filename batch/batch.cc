@@ -57,16 +57,19 @@ int run_batch(const BatchOptions& options, std::istream& in, std::ostream& err) 
       std::int64_t id = doc_id_of(sha);
       if (options.shard && !in_shard(id, *options.shard)) continue;
       auto [it, added] = index.emplace(id, documents.size());
-      if (added)
+      if (added) {
         documents.push_back({Task{id, sha, path}, {path}});
-      else
-        documents[it->second].files.push_back(path), ++summary.duplicates;
+      } else {
+        documents[it->second].files.push_back(path);
+        ++summary.duplicates;
+      }
     }
 
     std::vector<const Pending*> queue;
     for (const auto& d : documents) {
       auto stored = store.stored(d.task.doc_id);
-      if (stored && stored->version == kBudgetxVersion && !options.force) {
+      bool redo = options.force || (options.retry_failed && stored && stored->status == "error");
+      if (stored && stored->version == kBudgetxVersion && !redo) {
         for (const auto& f : d.files) store.add_file(d.task.doc_id, f);
         ++summary.skipped;
       } else {

@@ -32,6 +32,7 @@ struct BatchOptions {
   std::string json_dir;             // "" = no JSON files
   int jobs = 0;                     // 0 = the number of cores
   bool force = false;               // redo documents already stored
+  bool retry_failed = false;        // redo documents stored as errors
   std::optional<Shard> shard;
   Limits limits;
   bool progress = false;            // draw the progress line (a terminal)

@@ -24,6 +24,8 @@ Commands::Commands(CLI::App& app) {
   batch_->add_option("-j,--jobs", options_.jobs, "Worker processes (default: the number of cores)")
       ->check(CLI::NonNegativeNumber);
   batch_->add_flag("--force", options_.force, "Extract again documents the database already holds");
+  batch_->add_flag("--retry-failed", options_.retry_failed,
+                   "Extract again documents the database holds as errors (timeouts, crashes, …)");
   batch_->add_option("--shard", shard_, "Only the K-th of N shares of the documents (0 <= K < N)");
   batch_->add_option("--timeout", options_.limits.seconds, "Seconds allowed per document")
       ->capture_default_str()->check(CLI::PositiveNumber);

@@ -6,7 +6,7 @@
 //   if (batch_commands.selected()) return batch_commands.run(std::cin, std::cout, std::cerr);
 //
 //   budgetx batch INPUT… --db OUT.sqlite [-o JSON_DIR] [--jobs N] [--from LIST]
-//                 [--force] [--shard K/N] [--timeout S] [--memory-limit MB]
+//                 [--force] [--retry-failed] [--shard K/N] [--timeout S] [--memory-limit MB]
 //   budgetx db merge SHARD.sqlite… --db ALL.sqlite
 //   budgetx db export TABLE --db DB.sqlite [--format csv|jsonl] [--bom]
 //   budgetx db schema            (the SQL that creates the database)

@@ -53,8 +53,11 @@ void export_table(Connection& db, const std::string& table, ExportFormat format,
   if (bom) out << "\xEF\xBB\xBF";
   std::vector<std::string> names;
   for (int i = 0; i < q.columns(); ++i) names.push_back(q.column_name(i));
-  if (format == ExportFormat::kCsv)
-    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? "," : "") << names[i] << (i + 1 == names.size() ? "\n" : "");
+  if (format == ExportFormat::kCsv) {
+    std::string header;
+    for (const auto& name : names) header += (header.empty() ? "" : ",") + name;
+    out << header << "\n";
+  }
   while (q.step()) {
     std::string line = format == ExportFormat::kCsv ? "" : "{";
     for (int i = 0; i < q.columns(); ++i) {

@@ -94,7 +94,7 @@ void budget_summary_vs_summaries(Structures& s, const Tables& d, std::vector<Che
   for (const auto& [key, item] : sources) {
     if (key.empty() || !column(*is, "", key)) continue;
     auto same = std::count_if(sources.begin(), sources.end(),
-                              [&](const auto& s) { return s.first == key; });
+                              [&key = key](const auto& s) { return s.first == key; });  // C++17: no implicit capture of a binding (clang)
     if (same != 1) continue;
     relate(out, kCross, total_ref(s, *is, *total, key), {line_ref(*bs, *item, "total")},
            "the income summary's " + key + " differs from the budget summary's " + item->name);

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/error.h"
+
 namespace budget {
 namespace {
 
@@ -33,7 +35,11 @@ Amount Amount::scaled_pow10(int exp) const {
   Amount r = normalized();
   int drop = exp < r.scale ? exp : r.scale;
   r.scale -= drop;
-  r.units *= pow10(exp - drop);
+  // 18 printed digits in 亿元 do not fit 64 bits of 元: no real amount is
+  // that large, so the input is refused rather than wrapped around.
+  if (__builtin_mul_overflow(r.units, pow10(exp - drop), &r.units))
+    throw Error("input.amount_too_large", "amount " + to_string() + " × 10^" + std::to_string(exp) +
+                                              " is beyond what budgetx represents (about 9.2 × 10^18 元)");
   return r;
 }
 

@@ -16,7 +16,8 @@ struct Amount {
   int scale = 0;  // digits after the decimal point, 0..9
 
   // Returns the same value multiplied by 10^exp (exp >= 0), with the scale
-  // reduced first so that no digits are invented.
+  // reduced first so that no digits are invented.  Throws budget::Error
+  // ("input.amount_too_large") when the result does not fit.
   Amount scaled_pow10(int exp) const;
   // Returns the value with trailing fractional zeros removed (1.50 -> 1.5, 2.00 -> 2).
   Amount normalized() const;

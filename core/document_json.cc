@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/version.h"
+
 namespace budget {
 namespace {
 
@@ -309,6 +311,7 @@ std::string to_json(const Document& doc) {
   JsonWriter w;
   w.begin_object();
   w.text("schema", kSchemaName);
+  w.text("producer", std::string("budgetx ") + kBudgetxVersion);
   write_source(w, doc.source);
   write_document_info(w, doc.document);
   write_array(w, "sections", doc.sections, write_section);

@@ -1,5 +1,6 @@
 #include "diff/command.h"
 
+#include <CLI/CLI.hpp>
 #include <unistd.h>
 
 #include <cstdio>
@@ -74,6 +75,22 @@ std::optional<Amount> parse_min_change(const std::string& text) {
   if (number.empty() || n.kind != normalize::ParsedNumber::number || n.value.units < 0)
     return std::nullopt;
   return normalize::to_yuan(n.value, exponent);
+}
+
+CLI::App* Command::add_to(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("diff", "Compare two disclosures by meaning (docs/diff.md)");
+  cmd->add_option("old", old_path, "OLD: PDF, text or budgetx JSON")->required();
+  cmd->add_option("new", new_path, "NEW: PDF, text or budgetx JSON")->required();
+  cmd->add_option("--format", format, "json (default) | table | csv")
+      ->check(CLI::IsMember({"json", "table", "csv"}));
+  cmd->add_option("-o,--output", output, "Output file; default standard output");
+  cmd->add_option("--min-change", min_change,
+                  "Hide smaller changes: in 元, or with a unit: 5000元, 1.5万, 2亿");
+  cmd->add_option("--color", color, "auto (a terminal, NO_COLOR unset) | always | never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_flag("--fail-on-error", fail_on_error,
+                "Exit 3 when a change NEW's prose states does not match OLD");
+  return cmd;
 }
 
 int Command::run(std::ostream& out, std::ostream& err) const {

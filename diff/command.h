@@ -14,6 +14,10 @@
 
 #include "core/document.h"
 
+namespace CLI {
+class App;
+}
+
 namespace budget::diff {
 
 // A document from a file: budgetx JSON read back exactly, anything else
@@ -33,6 +37,9 @@ struct Command {
   std::string color = "auto";   // auto (a terminal, and NO_COLOR unset) | always | never
   bool fail_on_error = false;   // exit 3 when a change stated in NEW's prose does not match OLD
 
+  // Registers the `diff` subcommand and its options on `app`, filling this
+  // Command when it is parsed; returns the subcommand.
+  CLI::App* add_to(CLI::App& app);
   int run(std::ostream& out, std::ostream& err) const;
 };
 

@@ -173,6 +173,12 @@ struct Options {
 
 Diff compare(const Document& old_doc, const Document& new_doc, const Options& options = {});
 
+// The alignment compare() reports on.  For each table of `b`, the index of
+// the table of `a` it matches, or -1.
+std::vector<int> match_tables(const Document& a, const Document& b);
+// For each row of `b`, the index of the row of `a` it matches, or -1.
+std::vector<int> match_rows(const Table& a, const Table& b);
+
 // new − old when both are present.
 std::optional<Amount> difference(const std::optional<Amount>& old_value,
                                  const std::optional<Amount>& new_value);

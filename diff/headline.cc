@@ -20,6 +20,13 @@ std::optional<Amount> summary_total(const Document& doc, std::string_view side) 
   return std::nullopt;
 }
 
+// 支出总计: on the expenditure list, or where the 支出用途 list carries the
+// line the lists share (some prints put 支出合计 under the last list).
+std::optional<Amount> expenditure_total(const Document& doc) {
+  if (auto v = summary_total(doc, "expenditure")) return v;
+  return summary_total(doc, "purpose");
+}
+
 // 基本支出 / 项目支出: the total line of the 支出总表.
 std::optional<Amount> expenditure_part(const Document& doc, const std::string& key) {
   const Table* t = unique_table(doc, "expenditure_summary" + suffix_of(doc));
@@ -60,8 +67,7 @@ std::optional<Amount> three_public(const Document& doc) {
 std::vector<Headline> headline(const Document& a, const Document& b) {
   return {
       {"income_total", "收入总计", summary_total(a, "income"), summary_total(b, "income")},
-      {"expenditure_total", "支出总计", summary_total(a, "expenditure"),
-       summary_total(b, "expenditure")},
+      {"expenditure_total", "支出总计", expenditure_total(a), expenditure_total(b)},
       {"basic", "基本支出", expenditure_part(a, "basic"), expenditure_part(b, "basic")},
       {"project", "项目支出", expenditure_part(a, "project"), expenditure_part(b, "project")},
       {"three_public", "三公经费", three_public(a), three_public(b)},

@@ -193,13 +193,17 @@ std::string to_table(const Diff& d, bool color) {
       out += "   " + i.type + " " + i.project + " / " + i.name + ": " + i.old_value.value_or("—") +
              " → " + i.new_value.value_or("—") + "\n";
   }
-  int fact_changes = 0;
-  for (const FactChange& f : d.facts) fact_changes += f.type == "changed";
-  if (fact_changes > 0) {
+  // Prose figures whose value changed (the JSON also lists changed shares and
+  // stated changes, and the figures only one document states).
+  std::vector<const FactChange*> facts;
+  for (const FactChange& f : d.facts)
+    if (f.type == "changed" && difference(f.old_value, f.new_value).value_or(Amount{}) != Amount{})
+      facts.push_back(&f);
+  if (!facts.empty()) {
     out += "\n" + st.bold("== Prose figures") + "\n";
-    for (const FactChange& f : d.facts)
-      if (f.type == "changed" && (f.old_value || f.new_value))
-        out += figure_line(f.subject, f.old_value, f.new_value, st);
+    for (const FactChange* f : facts)
+      out += figure_line(f->subject + (f->unit == "元" ? "" : " (" + f->unit + ")"), f->old_value,
+                         f->new_value, st);
   }
   int failed = 0;
   for (const ProseCheck& c : d.prose_checks) failed += c.status == "fail";

@@ -4,7 +4,8 @@
 #include "checks/detail.h"
 #include "diff/detail.h"
 
-namespace budget::diff::detail {
+namespace budget::diff {
+namespace detail {
 namespace {
 
 constexpr char kSep = '\x1f';  // between the parts of a key
@@ -34,19 +35,41 @@ struct List {
   std::vector<int> rows;             // indices into table->rows
   std::vector<std::string> names;    // match_name of each
   std::vector<std::string> parents;  // the matched names of its ancestors, joined
+  // Its other text columns (procurement_item, gov_econ_name …), those not
+  // repeating its name: what tells apart rows whose printed name is a
+  // category repeated down the table (采购组织形式: 政府集中采购 on every line).
+  std::vector<std::string> described;
+  // Rows matched by their description only: described, and their name printed
+  // more than once in the list (pairing such names in order would be a guess).
+  std::vector<bool> by_description;
 };
 
+std::string description(const Row& r) {
+  std::string out;
+  for (const auto& [key, value] : r.text_fields)
+    if (match_name(value) != match_name(r.name)) out += key + "=" + match_name(value) + kSep;
+  return out;
+}
+
 List list_of(const Table& t, const std::string& side) {
-  List l{&t, {}, {}, {}};
-  std::vector<int> open;  // ancestors of the next row, outermost first
+  List l{&t, {}, {}, {}, {}, {}};
   for (int i = 0; i < static_cast<int>(t.rows.size()); ++i) {
-    const Row& r = t.rows[i];
-    if (r.side != side) continue;
-    while (!open.empty() && !is_parent(t.rows[open.back()], r)) open.pop_back();
-    std::string path;
-    for (int p : open) path += match_name(t.rows[p].name) + kSep;
+    if (t.rows[i].side != side) continue;
     l.rows.push_back(i);
-    l.names.push_back(match_name(r.name));
+    l.names.push_back(match_name(t.rows[i].name));
+    l.described.push_back(description(t.rows[i]));
+  }
+  for (std::size_t i = 0; i < l.rows.size(); ++i)
+    l.by_description.push_back(!l.described[i].empty() &&
+                               std::count(l.names.begin(), l.names.end(), l.names[i]) > 1);
+  // A parent is named as it is matched: a repeated name with its description.
+  std::vector<std::size_t> open;  // ancestors of the next row (positions in l), outermost first
+  for (std::size_t i = 0; i < l.rows.size(); ++i) {
+    const Row& r = t.rows[l.rows[i]];
+    while (!open.empty() && !is_parent(t.rows[l.rows[open.back()]], r)) open.pop_back();
+    std::string path;
+    for (std::size_t p : open)
+      path += l.names[p] + (l.by_description[p] ? "{" + l.described[p] + "}" : "") + kSep;
     l.parents.push_back(path);
     open.push_back(i);
   }
@@ -127,31 +150,61 @@ void compare_columns(const TablePair& p, Diff& d) {
       d.columns.push_back({"removed", table_ref(p.a, p.ia), table_ref(p.b, p.ib), ca[i]});
 }
 
-void compare_list(const TablePair& p, const std::string& side, Diff& d) {
-  List la = list_of(p.ta(), side), lb = list_of(p.tb(), side);
-  std::vector<int> pa(la.rows.size(), -1), pb(lb.rows.size(), -1);
-  auto code = [](const List& l, int i) { return l.table->rows[l.rows[i]].code; };
-  auto same_row = [&](const List& l) {
-    return [&](int i) { return std::optional<std::string>(code(l, i).value_or("") + kSep + l.names[i]); };
-  };
-  auto same_parent = [&](const List& l) {
-    return [&](int i) -> std::optional<std::string> {
-      if (l.names[i].empty()) return std::nullopt;
-      return l.parents[i] + kSep + l.names[i];
-    };
-  };
-  auto same_code = [&](const List& l) { return [&](int i) { return code(l, i); }; };
-  auto same_name = [&](const List& l) {
-    return [&](int i) -> std::optional<std::string> {
-      if (l.names[i].empty()) return std::nullopt;
-      return l.names[i];
-    };
-  };
-  pair_by(pa, pb, same_row(la), same_row(lb));
-  pair_by(pa, pb, same_parent(la), same_parent(lb));
-  pair_by(pa, pb, same_code(la), same_code(lb));
-  pair_by(pa, pb, same_name(la), same_name(lb), /*unique=*/true);
+// One item list of two tables, its rows paired: pa[i] is the position in lb
+// paired with la's i-th row, or -1 (pb likewise).
+struct ListPairs {
+  List la, lb;
+  std::vector<int> pa, pb;
+};
 
+ListPairs align_list(const Table& ta, const Table& tb, const std::string& side) {
+  ListPairs lp{list_of(ta, side), list_of(tb, side), {}, {}};
+  const List& la = lp.la;
+  const List& lb = lp.lb;
+  std::vector<int>& pa = lp.pa;
+  std::vector<int>& pb = lp.pb;
+  pa.assign(la.rows.size(), -1);
+  pb.assign(lb.rows.size(), -1);
+  auto code = [](const List& l, int i) { return l.table->rows[l.rows[i]].code; };
+  // Keys of the passes after the description's: none for rows matched by description only.
+  auto key = [&](const List& l, auto make) {
+    return [&l, make](int i) -> std::optional<std::string> {
+      if (l.by_description[i]) return std::nullopt;
+      return make(l, i);
+    };
+  };
+  auto row_key = [&](const List& l, int i) -> std::optional<std::string> {
+    return code(l, i).value_or("") + kSep + l.names[i];
+  };
+  auto parent_key = [](const List& l, int i) -> std::optional<std::string> {
+    if (l.names[i].empty()) return std::nullopt;
+    return l.parents[i] + kSep + l.names[i];
+  };
+  auto code_key = [&](const List& l, int i) { return code(l, i); };
+  auto name_key = [](const List& l, int i) -> std::optional<std::string> {
+    if (l.names[i].empty()) return std::nullopt;
+    return l.names[i];
+  };
+  auto same_description = [](const List& l) {
+    return [&l](int i) -> std::optional<std::string> {
+      if (!l.by_description[i]) return std::nullopt;
+      return l.parents[i] + kSep + l.described[i];
+    };
+  };
+  pair_by(pa, pb, same_description(la), same_description(lb));
+  pair_by(pa, pb, key(la, row_key), key(lb, row_key));
+  pair_by(pa, pb, key(la, parent_key), key(lb, parent_key));
+  pair_by(pa, pb, key(la, code_key), key(lb, code_key));
+  pair_by(pa, pb, key(la, name_key), key(lb, name_key), /*unique=*/true);
+  return lp;
+}
+
+void compare_list(const TablePair& p, const std::string& side, Diff& d) {
+  ListPairs lp = align_list(p.ta(), p.tb(), side);
+  const List& la = lp.la;
+  const List& lb = lp.lb;
+  const std::vector<int>& pa = lp.pa;
+  const std::vector<int>& pb = lp.pb;
   TableRef ta = table_ref(p.a, p.ia), tb = table_ref(p.b, p.ib);
   for (std::size_t j = 0; j < lb.rows.size(); ++j) {
     int rb = lb.rows[j];
@@ -178,13 +231,15 @@ void compare_list(const TablePair& p, const std::string& side, Diff& d) {
 
 }  // namespace
 
-void compare_tables(const Document& a, const Document& b, Diff& d) {
+}  // namespace detail
+
+std::vector<int> match_tables(const Document& a, const Document& b) {
   std::vector<int> pa(a.tables.size(), -1), pb(b.tables.size(), -1);
   auto kind_and_title = [](const Document& doc) {
     return [&doc](int i) {
       const Table& t = doc.tables[i];
-      return std::optional<std::string>(checks::detail::base_kind(t.kind) + kSep +
-                                        match_title(t.title));
+      return std::optional<std::string>(checks::detail::base_kind(t.kind) + detail::kSep +
+                                        detail::match_title(t.title));
     };
   };
   // A known kind printed under another title (a year's wording) still matches.
@@ -194,9 +249,28 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
       return checks::detail::base_kind(doc.tables[i].kind);
     };
   };
-  pair_by(pa, pb, kind_and_title(a), kind_and_title(b));
-  pair_by(pa, pb, known_kind(a), known_kind(b));
+  detail::pair_by(pa, pb, kind_and_title(a), kind_and_title(b));
+  detail::pair_by(pa, pb, known_kind(a), known_kind(b));
+  return pb;
+}
 
+std::vector<int> match_rows(const Table& a, const Table& b) {
+  std::vector<int> out(b.rows.size(), -1);
+  for (const std::string& side : detail::sides_of(a, b)) {
+    detail::ListPairs lp = detail::align_list(a, b, side);
+    for (std::size_t j = 0; j < lp.lb.rows.size(); ++j)
+      if (lp.pb[j] >= 0) out[lp.lb.rows[j]] = lp.la.rows[lp.pb[j]];
+  }
+  return out;
+}
+
+namespace detail {
+
+void compare_tables(const Document& a, const Document& b, Diff& d) {
+  std::vector<int> pb = match_tables(a, b);
+  std::vector<bool> matched(a.tables.size(), false);
+  for (int i : pb)
+    if (i >= 0) matched[i] = true;
   for (int j = 0; j < static_cast<int>(b.tables.size()); ++j) {
     if (pb[j] < 0) {
       d.table_changes.push_back(
@@ -215,7 +289,7 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
     for (const std::string& side : sides_of(p.ta(), p.tb())) compare_list(p, side, d);
   }
   for (int i = 0; i < static_cast<int>(a.tables.size()); ++i) {
-    if (pa[i] >= 0) continue;
+    if (matched[i]) continue;
     d.table_changes.push_back({"removed", table_ref(a, i), static_cast<int>(a.tables[i].rows.size())});
     for (int r = 0; r < static_cast<int>(a.tables[i].rows.size()); ++r) {
       const Row& x = a.tables[i].rows[r];
@@ -225,4 +299,5 @@ void compare_tables(const Document& a, const Document& b, Diff& d) {
   }
 }
 
-}  // namespace budget::diff::detail
+}  // namespace detail
+}  // namespace budget::diff

@@ -18,4 +18,8 @@ namespace budget::disclosure {
 
 Document read(const std::string& path);
 
+// The same on bytes already read (the CLI reads FIFOs and standard input
+// itself); `name` is what source.file records.
+Document read_bytes(const std::string& bytes, const std::string& name);
+
 }  // namespace budget::disclosure

@@ -61,6 +61,9 @@ LayoutDocument layout_of(const std::string& bytes) {
   LayoutDocument layout = read_text(text->utf8);
   if (text->charset != "UTF-8")
     layout.notes.push_back({"text_decoded", 0, "text read as " + text->charset});
+  if (text->replaced > 0)
+    layout.notes.push_back({"text_invalid_bytes", 0,
+                            std::to_string(text->replaced) + " invalid bytes replaced by U+FFFD"});
   return layout;
 }
 
@@ -75,6 +78,8 @@ std::string unit_before(const std::vector<Block>& blocks, std::size_t first_bloc
 }  // namespace
 
 LayoutDocument read_layout(const std::string& path) { return layout_of(read_bytes(path)); }
+
+LayoutDocument read_layout_bytes(const std::string& bytes) { return layout_of(bytes); }
 
 Document recognize(LayoutDocument layout) {
   // Text is cleaned once, here, for every recogniser after: NFC, radicals,
@@ -140,9 +145,12 @@ Document recognize(LayoutDocument layout) {
 }
 
 Document extract_file(const std::string& path) {
-  std::string bytes = read_bytes(path);
+  return extract_bytes(read_bytes(path), base_name(path));
+}
+
+Document extract_bytes(const std::string& bytes, const std::string& name) {
   Document doc = recognize(layout_of(bytes));
-  doc.source.file = base_name(path);
+  doc.source.file = name;
   doc.source.sha256 = sha256_hex(bytes);
   return doc;
 }

@@ -8,7 +8,7 @@
 // either.  Throws budget::Error for input it cannot use (unreadable,
 // encrypted, empty, not a disclosure); everything else becomes data
 // (warnings in the Document).  The arithmetic checks are not run here: they
-// read the finished Document (checks/), and cli/disclosure.h runs both.
+// read the finished Document (checks/), and disclosure/disclosure.h runs both.
 #pragma once
 
 #include <string>
@@ -23,6 +23,11 @@ LayoutDocument read_layout(const std::string& path);
 
 // Reading and recognition, without checks.  Throws budget::Error.
 Document extract_file(const std::string& path);
+
+// The same on bytes already read (the CLI reads FIFOs and standard input
+// itself); `name` is what source.file records.
+LayoutDocument read_layout_bytes(const std::string& bytes);
+Document extract_bytes(const std::string& bytes, const std::string& name);
 
 // Recognition only, on an already-read layout (used by tests).  Cleans the
 // layout's text once (normalize::clean_text) before every recogniser, which

@@ -58,8 +58,8 @@ void finish_grid(Block& grid) {
 
 }  // namespace
 
-bool is_blank_line(const std::string& s) {
-  return s.find_first_not_of(" \t\u3000") == std::string::npos;
+bool is_blank_line(std::string_view s) {
+  return s.find_first_not_of(" \t\u3000") == std::string_view::npos;
 }
 
 std::string trim_line(const std::string& s) {

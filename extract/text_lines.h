@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/layout.h"
@@ -17,7 +18,7 @@ namespace budget::extract {
 std::vector<Block> text_lines_to_blocks(const std::vector<std::string>& lines);
 
 // A line of nothing but spaces, tabs and ideographic spaces.
-bool is_blank_line(const std::string& s);
+bool is_blank_line(std::string_view s);
 // The line without leading and trailing spaces and tabs.
 std::string trim_line(const std::string& s);
 

@@ -1,9 +1,11 @@
 #include "extract/text_reader.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "extract/registry.h"
 #include "extract/text_lines.h"
 
@@ -16,16 +18,18 @@ namespace {
 constexpr int kWatermarkMinRepeats = 4;
 constexpr std::size_t kWatermarkMaxBytes = 60;
 
-std::vector<std::string> split_lines(std::string_view text) {
+// The lines with text.  Blank lines are dropped here: nothing downstream
+// reads them (they neither end a grid nor separate a split unit line), and
+// keeping them would cost a std::string per newline — a file of newlines
+// would take tens of bytes of memory per input byte.
+std::vector<std::string> nonblank_lines(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line(text.substr(start, end - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    if (end == text.size()) break;
+  while (start < text.size()) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!is_blank_line(line)) lines.emplace_back(line);
     start = end + 1;
   }
   return lines;
@@ -66,9 +70,12 @@ int strip_stamp_phrases(std::string& line) {
 }  // namespace
 
 LayoutDocument read_text(std::string_view text) {
+  if (text.size() > kMaxTextBytes)
+    throw Error("text.too_large", "text of " + std::to_string(text.size() >> 20) + " MiB, more than the " +
+                                      std::to_string(kMaxTextBytes >> 20) + " MiB budgetx reads as text");
   LayoutDocument doc;
   doc.format = "text";
-  std::vector<std::string> lines = split_lines(text);
+  std::vector<std::string> lines = nonblank_lines(text);
   std::map<std::string, int> marks = find_watermarks(lines);
   int removed = 0;
   std::vector<std::string> kept;

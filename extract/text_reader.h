@@ -8,14 +8,22 @@
 //   "单位：万\n元"                  -> one paragraph "单位：万元" (unit split over lines)
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "core/layout.h"
 
 namespace budget::extract {
 
+// The most text read_text takes, the counterpart of the PDF reader's page
+// and time limits: over 6000 pages of disclosure text, still read in about a
+// minute and well under 1 GB (the layout model costs tens of bytes per byte
+// of table text; blank lines cost nothing).
+constexpr std::size_t kMaxTextBytes = 32u << 20;
+
 // Parses UTF-8 text.  Watermark lines (short lines repeated through the
-// document) are removed and reported in notes.
+// document) are removed and reported in notes.  Throws budget::Error
+// ("text.too_large") for more than kMaxTextBytes.
 LayoutDocument read_text(std::string_view text);
 
 }  // namespace budget::extract

@@ -10,6 +10,7 @@
   - crash isolation: a worker that aborts, hangs or runs out of memory on
     purpose (the BUDGETX_TEST_WORKER_FAULT hook) is that document's error,
     and every other document is stored as in a clean run;
+  - --from - reads the inputs from standard input;
   - a rerun skips everything and changes nothing; --force redoes everything
     and gives the same data;
   - 70 documents with one job: workers retire after 64 and are replaced;
@@ -97,8 +98,8 @@ def main():
         check(differences(clean, canonical(os.path.join(tmp, 'clean.sqlite'))) == [], '--force gives the same data')
 
         # Crash isolation: each fault hits one document; the rest are as in the clean run.
-        for fault, code, extra in [('crash', 'worker.crashed', []), ('hang', 'worker.timeout', ['--timeout', '3']),
-                                   ('memory', 'worker.out_of_memory', ['--memory-limit', '1024'])]:
+        for fault, code, extra in [('crash', 'worker.crashed', []), ('hang', 'worker.timeout', ['--timeout', '8']),
+                                   ('memory', 'worker.out_of_memory', ['--memory-limit', '384'])]:
             db = fault + '.sqlite'
             r = batch(db, *extra, env={'BUDGETX_TEST_WORKER_FAULT': fault + ':seed-reportlab'})
             got = canonical(os.path.join(tmp, db))
@@ -113,9 +114,11 @@ def main():
                 return {t: [row for row in rows if ('int', seed_id) not in row] for t, rows in db.items()}
             check(differences(without_seed(clean), without_seed(got)) == [],
                   '%s: every other document stored as in the clean run' % fault)
-            # Rerun without the fault and with --force: the database heals.
-            batch(db, '--force')
-            check(differences(clean, canonical(os.path.join(tmp, db))) == [], '%s: --force without the fault heals' % fault)
+            # Rerun without the fault: --retry-failed redoes only the failures, and the database heals.
+            r = batch(db, '--retry-failed')
+            check('1 ok, 1 failed' in r.stderr and '%d skipped' % (documents - 2) in r.stderr,
+                  '%s: --retry-failed redoes the two documents in error: %s' % (fault, r.stderr.strip().splitlines()[-1]))
+            check(differences(clean, canonical(os.path.join(tmp, db))) == [], '%s: --retry-failed without the fault heals' % fault)
 
         # Shards: three, merged in two orders and twice, equal one batch.
         for k in range(3):
@@ -126,6 +129,14 @@ def main():
             r = run([budgetx, 'db', 'merge'] + order + ['--db', os.path.join(tmp, name)])
             check(r.returncode == 0, 'db merge exits 0: ' + r.stderr.strip())
             check(differences(clean, canonical(os.path.join(tmp, name))) == [], '%s: merged shards equal one batch' % name)
+
+        # --from -: the same inputs as a list on standard input give the same database.
+        listing = '\n'.join(os.path.join(inputs, n) for n in names if n != 'dup') + '\n' + \
+            os.path.join(inputs, 'dup', 'another-name.txt') + '\n'
+        r = run([budgetx, 'batch', '--from', '-', '--db', os.path.join(tmp, 'from.sqlite'), '--jobs', '2'],
+                input=listing)
+        check(r.returncode == 2 and differences(clean, canonical(os.path.join(tmp, 'from.sqlite'))) == [],
+              '--from - (paths on standard input) gives the same database')
 
         # More documents than one worker takes (kDocumentsPerWorker = 64):
         # with one job, workers retire and new ones take over, nothing lost.

@@ -80,10 +80,11 @@ export SLURM_CONF="$T/slurm.conf"
 /usr/sbin/slurmd -f "$SLURM_CONF" || skip "slurmd does not start: $(tail -3 "$T/slurmd.log" 2>/dev/null)"
 up=0
 for i in $(seq 1 60); do
-  sinfo -h -o %t 2>/dev/null | grep -q . && { up=1; break; }
+  # The node is 'unk' until slurmd registers, then 'idle'.
+  sinfo -h -o %t 2>/dev/null | grep -q idle && { up=1; break; }
   sleep 1
 done
-[ "$up" -eq 1 ] || skip "Slurm does not answer: $(tail -3 "$T/ctld.log" 2>/dev/null)"
+[ "$up" -eq 1 ] || skip "no idle Slurm node after 60 s: $(tail -3 "$T/slurmd.log" 2>/dev/null)"
 echo "batch_slurm: Slurm up ($(sinfo -h -o '%P %t %D' | head -1))"
 
 # Three shards and the merge, through the deploy scripts; then one batch.

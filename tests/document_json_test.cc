@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/line_items.h"
+#include "core/version.h"
 
 namespace budget {
 namespace {
@@ -132,6 +133,7 @@ Document sample_document() {
 // The exact text: key order, indentation, one-line lists, nulls, final newline.
 const char* const kSampleJson = R"({
   "schema": "budget-disclosure/1",
+  "producer": "budgetx VERSION",
   "source": {
     "file": "sample.pdf",
     "sha256": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
@@ -416,8 +418,14 @@ const char* const kSampleJson = R"({
 }
 )";
 
+// The expected texts name the release as VERSION: a version bump is no change of format.
+std::string with_version(std::string json) {
+  json.replace(json.find("VERSION"), 7, kBudgetxVersion);
+  return json;
+}
+
 TEST(document_json_test, sample_document_text) {
-  EXPECT_EQ(to_json(sample_document()), kSampleJson);
+  EXPECT_EQ(to_json(sample_document()), with_version(kSampleJson));
 }
 
 TEST(document_json_test, byte_stable) {
@@ -434,7 +442,7 @@ TEST(document_json_test, parses_back_in_contract_order) {
 
   std::vector<std::string> top;
   for (const auto& item : json.items()) top.push_back(item.key());
-  EXPECT_EQ(top, (std::vector<std::string>{"schema", "source", "document", "sections", "tables",
+  EXPECT_EQ(top, (std::vector<std::string>{"schema", "producer", "source", "document", "sections", "tables",
                                            "projects", "facts", "assets", "glossary", "overall_performance", "checks",
                                            "warnings"}));
   EXPECT_EQ(json["schema"], "budget-disclosure/1");
@@ -458,6 +466,7 @@ TEST(document_json_test, parses_back_in_contract_order) {
 TEST(document_json_test, empty_document) {
   const char* expected = R"({
   "schema": "budget-disclosure/1",
+  "producer": "budgetx VERSION",
   "source": {
     "file": "",
     "sha256": "",
@@ -487,7 +496,7 @@ TEST(document_json_test, empty_document) {
   "warnings": []
 }
 )";
-  EXPECT_EQ(to_json(Document{}), expected);
+  EXPECT_EQ(to_json(Document{}), with_version(expected));
   EXPECT_NO_THROW(nlohmann::json::parse(to_json(Document{})));
 }
 

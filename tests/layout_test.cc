@@ -378,6 +378,94 @@ TEST(layout_test, unruled_label_left_of_right_aligned_amounts) {
   EXPECT_EQ(row_texts(rows[2]), (Texts{"2080501", "行政单位离退休", "214.37", "214.37"}));
 }
 
+// Word/WPS exports print unruled cells with no more than their padding
+// between them: right-aligned income amounts end 2 pt before the
+// left-aligned expenditure names begin.  The aligned edges make the column.
+TEST(layout_test, unruled_columns_two_points_apart) {
+  LayoutParams p;
+  PageContent page = a4_page(5);
+  page.runs = {run("项目", 60, 100, 20), run("2021年", 160, 100, 28), run("项目", 220, 100, 20),
+               run("2021年合计", 300, 100, 45)};
+  const char* income[] = {"一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算",
+                          "", ""};
+  const char* expenditure[] = {"一、一般公共服务支出", "二、外交支出", "三、国防支出",
+                               "四、公共安全支出", "五、教育支出"};
+  const char* amount[] = {"3,038.77", "0.00", "107.09", "", ""};
+  for (int i = 0; i < 5; ++i) {
+    double y = 115 + 14 * i;
+    if (*income[i]) page.runs.push_back(run(income[i], 40, y, 10.0 * (std::string(income[i]).size() / 3)));
+    if (*amount[i]) {
+      double w = 4.0 * std::string(amount[i]).size();
+      page.runs.push_back(run(amount[i], 188 - w, y, w));
+    }
+    page.runs.push_back(run(expenditure[i], 190, y, 10.0 * (std::string(expenditure[i]).size() / 3)));
+    page.runs.push_back(run("0.00", 329, y, 16));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  EXPECT_EQ(dump_layout(doc),
+            "[p5] 项目\t2021年\t项目\t2021年合计\n"
+            "[p5] 一、一般公共预算\t3,038.77\t一、一般公共服务支出\t0.00\n"
+            "[p5] 二、政府性基金预算\t0.00\t二、外交支出\t0.00\n"
+            "[p5] 三、国有资本经营预算\t107.09\t三、国防支出\t0.00\n"
+            "[p5] \t\t四、公共安全支出\t0.00\n"
+            "[p5] \t\t五、教育支出\t0.00\n");
+}
+
+// The 收入 side of a 收支总表 filled in 3 of 20 rows: its names and amounts
+// are inked by fewer lines than a crossing may be, at the table's left.
+// The blank stretch between them still separates two columns.
+TEST(layout_test, unruled_sparse_columns_at_the_left) {
+  LayoutParams p;
+  PageContent page = a4_page(10);
+  page.runs = {run("项目", 60, 100, 20), run("金额", 165, 100, 20), run("项目", 250, 100, 20),
+               run("金额", 396, 100, 20)};
+  for (int i = 0; i < 20; ++i) {
+    double y = 115 + 14 * i;
+    if (i < 3) {
+      page.runs.push_back(run("一、一般公共预算", 40, y, 80));
+      page.runs.push_back(run("3,038.77", 186, y, 32));
+    }
+    page.runs.push_back(run("八、社会保障和就业支出", 220, y, 110));
+    page.runs.push_back(run("0.00", 400, y, 16));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"项目", "金额", "项目", "金额"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[1]),
+            (Texts{"一、一般公共预算", "3,038.77", "八、社会保障和就业支出", "0.00"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[20]), (Texts{"", "", "八、社会保障和就业支出", "0.00"}));
+}
+
+// A header label centred over right-aligned amounts narrower than itself
+// is offset: it sits wholly in the blank stretch left of them, with no body
+// text under it.  It names the amounts' column, not a column of its own.
+TEST(layout_test, unruled_label_centred_over_narrow_amounts) {
+  LayoutParams p;
+  PageContent page = a4_page(8);
+  page.runs = {run("科目编码", 40, 100, 40), run("科目名称", 125, 100, 40),
+               run("合计", 287, 100, 20), run("基本支出", 383, 100, 40)};
+  const char* names[] = {"社会保障和就业支出", "民政管理事务", "行政运行", "基层政权建设",
+                         "其他民政管理事务支出"};
+  for (int i = 0; i < 5; ++i) {
+    double y = 115 + 13 * i;
+    page.runs.push_back(run("2080201", 40, y, 26));
+    page.runs.push_back(run(names[i], 125, y, 10.0 * (std::string(names[i]).size() / 3)));
+    page.runs.push_back(run("45.53", 328, y, 17));
+    page.runs.push_back(run("600.53", 429, y, 21));
+  }
+  std::vector<Block> blocks = layout_page(page, TextStyle{10, {}}, p);
+  LayoutDocument doc = as_document(blocks);  // for dump_layout in failure messages
+  ASSERT_EQ(blocks.size(), 1u) << dump_layout(doc);
+  ASSERT_EQ(blocks[0].columns, 4) << dump_layout(doc);
+  EXPECT_EQ(row_texts(blocks[0].rows[0]), (Texts{"科目编码", "科目名称", "合计", "基本支出"}));
+  EXPECT_EQ(row_texts(blocks[0].rows[1]),
+            (Texts{"2080201", "社会保障和就业支出", "45.53", "600.53"}));
+}
+
 TEST(layout_test, furniture_and_watermarks_removed) {
   LayoutParams p;
   std::vector<PageContent> pages;
@@ -402,6 +490,29 @@ TEST(layout_test, furniture_and_watermarks_removed) {
     ASSERT_EQ(page.runs.size(), 1u);
     EXPECT_EQ(page.runs[0].text.substr(0, 6), "正文");
   }
+}
+
+// A running header (the cover title) printed over the table pages only,
+// 3 of 8 pages, at the top edge: furniture.  A row of table labels repeated
+// at the top of continued pages is several pieces of text: content.
+TEST(layout_test, running_header_on_some_pages_removed) {
+  LayoutParams p;
+  std::vector<PageContent> pages;
+  for (int n = 1; n <= 8; ++n) {
+    PageContent page = a4_page(n);
+    page.runs = {run("正文第" + std::to_string(n) + "页的内容", 72, 300, 110)};
+    if (n >= 4 && n <= 6) {
+      page.runs.push_back(run("某县档案馆2024年单位预算公开", 200 + 10 * n, 20, 140));
+      page.runs.push_back(run("项目", 60, 60, 20));
+      page.runs.push_back(run("金额", 300, 60, 20));
+    }
+    pages.push_back(page);
+  }
+  EXPECT_EQ(remove_furniture(pages, p).furniture, 3);
+  for (const PageContent& page : pages) {
+    for (const TextRun& r : page.runs) EXPECT_EQ(r.text.find("单位预算公开"), std::string::npos);
+  }
+  EXPECT_EQ(pages[4].runs.size(), 3u);
 }
 
 TEST(layout_test, repeated_form_titles_and_ruled_labels_are_content) {

@@ -330,3 +330,36 @@ TEST(encoding_test, text_in_any_common_encoding_becomes_utf8) {
   EXPECT_FALSE(budget::normalize::is_valid_utf8("\xC4\xB3\xBE\xD6"));
   EXPECT_TRUE(budget::normalize::is_valid_utf8("合计 2,233.22"));
 }
+
+// Strict UTF-8 (Unicode §3.9): encoded surrogates, code points above
+// U+10FFFF and overlong forms are not valid, though their bit patterns look so.
+TEST(encoding_test, utf8_validity_is_strict) {
+  using budget::normalize::is_valid_utf8;
+  EXPECT_TRUE(is_valid_utf8("\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));  // U+1F600, U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));                      // U+D800, a surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));                  // U+110000
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));                          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));                      // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xE4\xB8"));                          // truncated 中
+}
+
+// A few invalid bytes in UTF-8 text are replaced by U+FFFD and counted; GBK
+// text is still read as GBK; mostly invalid bytes are refused.
+TEST(encoding_test, invalid_bytes_are_replaced_and_counted) {
+  std::string text = "# 2025年部门预算\n合计\t2,233.22\n一般公共预算拨款收入\t2,233.22\n";
+  std::string damaged = text;
+  damaged.insert(damaged.find("合计"), "\xFF");
+  auto d = budget::normalize::decode_text(damaged);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->charset, "UTF-8");
+  EXPECT_EQ(d->replaced, 1);
+  EXPECT_NE(d->utf8.find("\xEF\xBF\xBD合计"), std::string::npos);
+  auto surrogate = budget::normalize::decode_text("合计\xED\xA0\x80 12 一般公共预算拨款收入");
+  ASSERT_TRUE(surrogate.has_value());
+  EXPECT_EQ(surrogate->replaced, 3);  // one U+FFFD per byte of the encoded surrogate
+  auto gbk = budget::normalize::decode_text("\xC4\xB3\xBE\xD6 \xBA\xCF\xBC\xC6");  // 某局 合计
+  ASSERT_TRUE(gbk.has_value());
+  EXPECT_EQ(gbk->charset, "GB18030");
+  EXPECT_EQ(gbk->replaced, 0);
+  EXPECT_FALSE(budget::normalize::decode_text(std::string(64, '\xFF')).has_value());
+}

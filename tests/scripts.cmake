@@ -146,3 +146,10 @@ add_test(NAME diff_alter
           ${PROJECT_SOURCE_DIR}/samples/seed-text/input.txt
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(diff_alter PROPERTIES LABELS "golden" TIMEOUT 120)
+# tests/diff_series.py: budgetx db series over a batch database of a text
+# disclosure and its year before (cells altered, a code renumbered).
+add_test(NAME diff_series
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_series.py ${budget_exe}
+          ${PROJECT_SOURCE_DIR}/samples/seed-text/input.txt
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_series PROPERTIES LABELS "golden;batch" TIMEOUT 120)

@@ -3,6 +3,8 @@
 
 #include "extract/text_reader.h"
 
+#include "core/error.h"
+
 namespace budget::extract {
 namespace {
 
@@ -55,6 +57,23 @@ TEST(text_reader_test, blocks_from_markup_tabs_and_split_units) {
 TEST(text_reader_test, empty_text_has_no_blocks) {
   EXPECT_TRUE(read_text("").blocks.empty());
   EXPECT_TRUE(read_text("\n\n  \n").blocks.empty());
+}
+
+// Bounded like a PDF: more text than kMaxTextBytes is refused with a code,
+// and up to it blank lines are free (no line object per newline).
+TEST(text_reader_test, text_is_bounded) {
+  std::string huge(kMaxTextBytes + 1, '\n');
+  try {
+    read_text(huge);
+    FAIL() << "no error for " << huge.size() << " bytes";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "text.too_large");
+  }
+  std::string lines = std::string(1 << 20, '\n') + "# 标题\n" + std::string(1 << 20, '\n') + "合计\t1\n";
+  LayoutDocument doc = read_text(lines);
+  ASSERT_EQ(doc.blocks.size(), 2u);
+  EXPECT_EQ(doc.blocks[0].text, "标题");
+  EXPECT_EQ(doc.blocks[1].rows.size(), 1u);
 }
 
 }  // namespace

@@ -125,7 +125,12 @@ FurnitureCount remove_furniture(std::vector<PageContent>& pages, const LayoutPar
     for (const Line& l : edges[i]) {
       std::string text = without_spaces(l.text());
       bool page_number = RE2::FullMatch(text, page_number_pattern());
-      if (page_number || (repeats[digits_masked(text)] >= need && !names_a_table(text))) {
+      // A running header printed on only some pages (those of one part,
+      // the tables) still repeats as one piece of text on several; a row
+      // of table labels repeated at the top of continued pages has several.
+      int times = repeats[digits_masked(text)];
+      bool running = times >= need || (l.chunks.size() == 1 && times >= p.repeat_min_pages);
+      if (page_number || (running && !names_a_table(text))) {
         remove_runs(pages[i], l);
         ++n.furniture;
       }

@@ -11,7 +11,9 @@
 //     before or after the content) or sits in the top/bottom margin band;
 //   - the first or last line of a page, inside the margin band, when it
 //     reads as a page number (第 3 页, - 3 -, 3/36, 3, 第3页 共36页, Page 3)
-//     or repeats on most pages once digits are ignored (running header).
+//     or repeats on most pages once digits are ignored (running header),
+//     or is one piece of text repeated so on at least repeat_min_pages
+//     pages (a running header printed only over some part, the tables).
 // Table text repeated on many pages (continued headers) is kept: it is
 // neither light nor in the margins.
 #pragma once

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 
+#include "extract/pdf/aligned_columns.h"
 #include "extract/pdf/wrapped_rows.h"
 #include "normalize/numbers.h"
 
@@ -211,7 +212,8 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
   std::vector<std::pair<size_t, size_t>> out;
   auto multi = [&](size_t i) { return lines[i].chunks.size() >= 2; };
   auto close = [&](size_t a, size_t b) {
-    return lines[b].box.y0 - lines[a].box.y1 < 2.0 * std::max(lines[a].size, lines[b].size);
+    return lines[b].box.y0 - lines[a].box.y1 <
+           p.aligned_line_gap_em * std::max(lines[a].size, lines[b].size);
   };
   // Left edges of the inner columns (every chunk but a line's first) of
   // the table being grown.
@@ -269,111 +271,7 @@ std::vector<std::pair<size_t, size_t>> find_aligned_tables(const std::vector<Lin
 }
 
 Block build_aligned_grid(const std::vector<Line>& lines, int page, const LayoutParams& p) {
-  double x0 = 1e9, x1 = -1e9;
-  for (const Line& l : lines) {
-    x0 = std::min(x0, l.box.x0);
-    x1 = std::max(x1, l.box.x1);
-  }
-  // Coverage profile at 1 pt: how many lines have ink (a run) at x.  Runs,
-  // not chunks: cells printed closer than a chunk gap (a code and its name
-  // separated only by cell padding) still leave a gap between their runs.
-  int width = static_cast<int>(std::ceil(x1 - x0)) + 1;
-  std::vector<int> cover(width, 0);
-  for (const Line& l : lines) {
-    std::vector<bool> ink(width, false);
-    for (const TextRun& r : l.runs) {
-      int a = static_cast<int>(r.box.x0 - x0), b = static_cast<int>(std::ceil(r.box.x1 - x0));
-      for (int x = std::max(a, 0); x < std::min(b, width); ++x) ink[x] = true;
-    }
-    for (int x = 0; x < width; ++x) cover[x] += ink[x];
-  }
-  int allowed = static_cast<int>(p.aligned_gap_crossing_share * lines.size());
-  // Whether every run reaching into [a, b) lies between two blank
-  // stretches around it, `left` and `right`: a sparse column (amounts in a
-  // few rows), not text crossing from a neighbour.
-  auto self_contained = [&](const std::pair<int, int>& left, const std::pair<int, int>& right) {
-    for (const Line& l : lines) {
-      for (const TextRun& r : l.runs) {
-        double r0 = r.box.x0 - x0, r1 = r.box.x1 - x0;
-        bool reaches = r1 > left.second && r0 < right.first;
-        if (reaches && (r0 < left.first || r1 > right.second)) return false;
-      }
-    }
-    return true;
-  };
-  // Ink of the body alone (lines from the first one printing an amount on).
-  size_t body_start = lines.size();
-  for (size_t i = 0; i < lines.size() && body_start == lines.size(); ++i) {
-    for (const TextRun& r : lines[i].runs) {
-      if (normalize::parse_number(r.text).kind == normalize::ParsedNumber::number) body_start = i;
-    }
-  }
-  std::vector<int> body_cover(width, 0);
-  for (size_t i = body_start; i < lines.size(); ++i) {
-    for (const TextRun& r : lines[i].runs) {
-      int a = static_cast<int>(r.box.x0 - x0), b = static_cast<int>(std::ceil(r.box.x1 - x0));
-      for (int k = std::max(a, 0); k < std::min(b, width); ++k) body_cover[k] = 1;
-    }
-  }
-  std::vector<double> separators;
-  int prev_end = 0;  // end of the last column gap
-  int x = 0;
-  while (x < width) {
-    if (cover[x] > allowed) {
-      ++x;
-      continue;
-    }
-    int start = x;
-    while (x < width && cover[x] <= allowed) ++x;
-    if (start == 0 || x - start < p.aligned_column_gap_pt) continue;
-    // Blank stretches inside the gap: around a sparse column, one
-    // separator each side of it.
-    std::vector<std::pair<int, int>> blanks;
-    for (int k = start; k < x;) {
-      if (cover[k] > 0) {
-        ++k;
-        continue;
-      }
-      int b = k;
-      while (k < x && cover[k] == 0) ++k;
-      if (k - b >= p.aligned_column_gap_pt) blanks.emplace_back(b, k);
-    }
-    int ink_start = prev_end;
-    prev_end = x;
-    if (blanks.empty() && x < width &&
-        std::all_of(body_cover.begin() + ink_start, body_cover.begin() + start,
-                    [](int v) { return v == 0; })) {
-      // Only header labels left of the gap and a label crossing all of it:
-      // a label left-aligned over the right-aligned amounts of the next
-      // column (合计 under 2025年预算数), not a column of its own.
-      continue;
-    }
-    if (x == width) {
-      // Columns empty in every body row at the table's right: only their
-      // header labels print there, each blank stretch between them (no run
-      // crosses it) separates two columns.
-      for (auto [b, k] : blanks) {
-        if (k < width) separators.push_back(x0 + (b + k) / 2.0);
-      }
-      continue;
-    }
-    if (blanks.size() >= 2 && self_contained(blanks.front(), blanks.back())) {
-      for (auto [b, k] : blanks) separators.push_back(x0 + (b + k) / 2.0);
-      continue;
-    }
-    // Text crossing into the gap belongs to the column it comes from: a
-    // label left-aligned over right-aligned amounts starts inside the gap
-    // before its column's amounts, so the separator goes left of it.
-    double left = start, right = x;
-    for (const Line& l : lines) {
-      for (const TextRun& r : l.runs) {
-        double r0 = r.box.x0 - x0, r1 = r.box.x1 - x0;
-        if (r0 < start && r1 > start && r1 < x) left = std::max(left, r1);
-        if (r1 > x && r0 > start && r0 < x) right = std::min(right, r0);
-      }
-    }
-    separators.push_back(x0 + (left < right ? (left + right) / 2 : (start + x) / 2.0));
-  }
+  std::vector<double> separators = aligned_column_separators(lines, p);
   Block grid;
   grid.kind = BlockKind::grid;
   grid.page = page;

@@ -13,7 +13,8 @@
 // is: lines inside one printed cell (一般公共预算 / 财 / 政拨款) are one label.
 //
 // Unruled tables: lines of several chunks, columns from the x ranges that
-// no (or almost no) line crosses; each run goes to the column holding its
+// no (or almost no) body line crosses or from aligned column edges
+// (aligned_columns.h); each run goes to the column holding its
 // left edge, labels over several columns to the first; a name wrapped over
 // lines and amounts half a line off it are one row (wrapped_rows.h).
 //

@@ -56,7 +56,20 @@ struct LayoutParams {
   // Unruled tables: at least this many consecutive lines with several
   // chunks, and a column gap at least this wide, points.
   int aligned_min_lines = 3;
+  // Unruled tables: lines further apart than this (blank between them) end
+  // the table, em.  Rows beside a cell wrapped over two lines are taller.
+  double aligned_line_gap_em = 2.5;
   double aligned_column_gap_pt = 5.0;
+  // Unruled tables (aligned_columns.h): a stretch no body line inks, at
+  // least this wide, points, is a column gap when beside it at least this
+  // share of the body lines (and aligned_min_lines) have a run ending
+  // (right-aligned) or starting (left-aligned) within aligned_edge_pt of
+  // one x.  A boundary beside such an edge stays within aligned_hug_em of
+  // it, em.
+  double aligned_narrow_gap_pt = 1.0;
+  double aligned_edge_share = 0.1;
+  double aligned_edge_pt = 1.0;
+  double aligned_hug_em = 0.3;
   // Unruled tables: at most this many consecutive single-chunk lines inside
   // at the table's left edge; any number starting within aligned_start_em
   // of an inner column's left edge (rows with one cell filled), em.

@@ -62,14 +62,18 @@ void merge_into(GridRow& into, const GridRow& from) {
 void join_wrapped_rows(Block& grid, const LayoutParams& p) {
   if (grid.rows.empty()) return;
   // Right edge of the text in each column: a name reaching it ran out of room.
+  // The text size is the median line height: a larger title line printed
+  // inside the grid must not loosen every closeness test below.
   std::vector<double> right(grid.columns, -1e9);
-  double em = 0;
+  std::vector<double> heights;
   for (const GridRow& r : grid.rows) {
-    em = std::max(em, r.box.height());
+    heights.push_back(r.box.height());
     for (int c = 0; c < grid.columns; ++c) {
       if (!r.cells[c].text.empty()) right[c] = std::max(right[c], r.cells[c].box.x1);
     }
   }
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  double em = heights[heights.size() / 2];
   // The table's usual row spacing: the median centre-to-centre distance of
   // neighbouring lines further apart than offset amounts.  A wrapped line
   // sits closer to its name than that (line spacing inside a cell).
