@@ -410,6 +410,11 @@ const Column* column(const Table& table, std::string_view side, std::string_view
 }
 
 bool in_group_of(const Column& total, const Column& part) {
+  // A total labelled as this year's (本年收入合计, printed flat beside 上年结转)
+  // does not include last year's carry-over.
+  if (!total.label.empty() && !part.label.empty() && contains(total.label.back(), "本年") &&
+      contains(part.label.back(), "上年"))
+    return false;
   if (total.label.size() <= 1) return true;
   if (part.label.size() < total.label.size()) return false;
   return std::equal(total.label.begin(), total.label.end() - 1, part.label.begin());

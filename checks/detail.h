@@ -122,8 +122,9 @@ std::optional<int> page_of(const Table& table, const Row& row);
 // The column of a list with `key`; nullptr when it is not printed.
 const Column* column(const Table& table, std::string_view side, std::string_view key);
 // Whether `part` is printed under the same header group as `total` (a total
-// under 本年收入 adds the columns under 本年收入, not 上年结转 beside it);
-// a top-level total covers every column.
+// under 本年收入 adds the columns under 本年收入, not 上年结转 beside it; nor
+// does a total labelled 本年收入合计 printed flat beside 上年结转); a
+// top-level total covers every other column.
 bool in_group_of(const Column& total, const Column& part);
 
 // The row of a list whose name (normalised) is `name`; nullptr unless exactly one.

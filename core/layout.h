@@ -19,7 +19,8 @@
 //   - a cell wrapped over several printed lines is one cell whose text joins
 //     the lines (the reader decides; recognisers never re-join);
 //   - text is raw: watermarks and page furniture already removed, but no
-//     Unicode folding yet.
+//     Unicode folding yet; extract::recognize cleans it once on entry
+//     (normalize::clean_text), so the recognisers read clean text.
 #pragma once
 
 #include <string>

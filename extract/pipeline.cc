@@ -1,5 +1,6 @@
 #include "extract/pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include "core/error.h"
 #include "extract/pdf/pdf_reader.h"
 #include "extract/recognize/assets.h"
+#include "extract/recognize/contents.h"
 #include "extract/recognize/document_info.h"
 #include "extract/recognize/facts.h"
 #include "extract/recognize/glossary.h"
@@ -17,6 +19,7 @@
 #include "core/sha256.h"
 #include "extract/text_reader.h"
 #include "normalize/encoding.h"
+#include "normalize/text.h"
 #include "normalize/units.h"
 
 namespace budget::extract {
@@ -78,7 +81,14 @@ LayoutDocument read_layout(const std::string& path) { return layout_of(read_byte
 
 LayoutDocument read_layout_bytes(const std::string& bytes) { return layout_of(bytes); }
 
-Document recognize(const LayoutDocument& layout) {
+Document recognize(LayoutDocument layout) {
+  // Text is cleaned once, here, for every recogniser after: NFC, radicals,
+  // spaces next to CJK, wrapped lines joined (normalize::clean_text).
+  for (Block& b : layout.blocks) {
+    b.text = normalize::clean_text(b.text);
+    for (GridRow& row : b.rows)
+      for (GridCell& cell : row.cells) cell.text = normalize::clean_text(cell.text);
+  }
   Document doc;
   doc.source.format = layout.format;
   if (layout.pages > 0) doc.source.pages = layout.pages;
@@ -109,6 +119,9 @@ Document recognize(const LayoutDocument& layout) {
     }
     doc.tables.push_back(std::move(t));
   }
+  // A table the contents (目录) list but the document does not print.
+  for (Warning& w : unprinted_tables(contents_tables(layout.blocks), doc.tables))
+    doc.warnings.push_back(std::move(w));
   complete_from_tables(doc.document, doc.tables, layout.blocks);
   doc.sections = build_outline(layout.blocks, seg.in_segment);
   // Projects: the forms, with the prose descriptions (项目经费情况说明) merged in.
@@ -121,8 +134,12 @@ Document recognize(const LayoutDocument& layout) {
   doc.glossary = read_glossary(doc.sections);
 
   // A disclosure printed as prose only (tables published apart) still has
-  // its cover; anything with neither tables nor a cover is not a disclosure.
-  if (doc.tables.empty() && !doc.document.fiscal_year)
+  // its cover; anything with neither a disclosure table nor a cover is not a
+  // disclosure (an annual report on information disclosure, a statistics
+  // bulletin: their own tables are no budget tables).
+  bool disclosure_table = std::any_of(doc.tables.begin(), doc.tables.end(),
+                                      [](const Table& t) { return t.kind != "unknown"; });
+  if (!disclosure_table && !doc.document.fiscal_year)
     throw Error("input.not_disclosure", "no disclosure cover and no budget table found: not a disclosure?");
   return doc;
 }

@@ -29,7 +29,9 @@ Document extract_file(const std::string& path);
 LayoutDocument read_layout_bytes(const std::string& bytes);
 Document extract_bytes(const std::string& bytes, const std::string& name);
 
-// Recognition only, on an already-read layout (used by tests).
-Document recognize(const LayoutDocument& layout);
+// Recognition only, on an already-read layout (used by tests).  Cleans the
+// layout's text once (normalize::clean_text) before every recogniser, which
+// then read clean text.
+Document recognize(LayoutDocument layout);
 
 }  // namespace budget::extract

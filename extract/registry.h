@@ -55,7 +55,8 @@ class Registry {
   // Side of an item list from its top header label ("收入" -> income).
   std::string side_of_label(const std::string& label) const;
   // A top-level word list of the registry ("total_words", "econ_categories",
-  // "unit_name_suffixes", "not_unit_words", "no_data_phrases"); empty if absent.
+  // "unit_name_suffixes", "not_unit_words", "no_data_phrases", "list_sides":
+  // the column keys that may name a side-by-side list); empty if absent.
   const std::vector<std::string>& words(const std::string& list) const;
 
   static Registry parse(const std::string& json_text);

@@ -2,6 +2,7 @@
 // heading markers.  Table-driven.
 #include <gtest/gtest.h>
 
+#include "core/error.h"
 #include "extract/pipeline.h"
 #include "extract/recognize/header.h"
 #include "extract/recognize/outline.h"
@@ -139,6 +140,12 @@ TEST(recognize_test, header_rows_to_column_keys) {
                 {"项目名称", "金额", "功能分类", "", "支出用途", ""},
                 {"", "", "功能科目名称", "金额", "项目名称", "金额"}}),
        "income:name income:total expenditure:name expenditure:total purpose:name purpose:total"},
+      {rows_of({{"人员经费", "", "", "公用经费", "", ""},
+                {"科目编码", "科目名称", "金额", "科目编码", "科目名称", "金额"}}),
+       "personnel:code personnel:name personnel:total public_expenses:code public_expenses:name "
+       "public_expenses:total"},
+      {rows_of({{"科目编码", "科目名称", "合计", "人员经费", "公用经费"}}),
+       "code name total personnel public_expenses"},
   };
   for (const auto& c : kCases) {
     std::vector<Warning> warnings;
@@ -280,6 +287,32 @@ TEST(recognize_test, procurement_rows_are_named_by_the_purchased_item_not_the_me
   std::string names;
   for (const Row& r : doc.tables[0].rows) names += r.name + "/" + std::to_string(r.level) + " ";
   EXPECT_EQ(names, "合计/0 货物/1 办公设备购置费/2 复印机/3 会议费/2 会议服务/3 ");
+}
+
+TEST(recognize_test, tables_listed_in_the_contents_but_not_printed_are_reported) {
+  Document doc = read_tables(
+      "目录\n表1 2025年预算收入总表.....\t3\n表2 2025年预算支出总表……4\n一、本单位职责.....\t2\n"
+      "表1 2025年预算收入总表\n单位：万元\n项目\t金额\n合计\t1.00\n"
+      "2025年政府性基金预算支出表\n单位：万元\n项目\t金额\n");
+  std::vector<std::string> codes;
+  for (const Warning& w : doc.warnings)
+    if (w.code == "table_not_printed" || w.code == "table_without_figures") codes.push_back(w.code + " " + w.message);
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_NE(codes[0].find("table_without_figures"), std::string::npos) << codes[0];
+  EXPECT_NE(codes[1].find("expenditure_summary"), std::string::npos) << codes[1];
+}
+
+TEST(recognize_test, reports_that_are_no_disclosures_are_refused) {
+  // Tables of their own and sentences naming a budget make no disclosure.
+  EXPECT_THROW(read_tables("# 某市民政局2024年政府信息公开工作年度报告\n一、总体情况\n"
+                           "2024年，本局公开预算决算信息。\n信息内容\t本年制发件数\n规章\t0\n"),
+               Error);
+  EXPECT_THROW(read_tables("# 2023年某市国民经济和社会发展统计公报\n"
+                           "全年一般公共预算收入123.4亿元，比上年增长5.1%。\n指标\t绝对数\n地区生产总值\t1234.5\n"),
+               Error);
+  // A disclosure printed as prose only keeps its cover.
+  Document prose = read_tables("# 某局2025年部门预算公开\n一、部门职责\n负责本地区工作。\n");
+  EXPECT_EQ(prose.document.kind, "budget");
 }
 
 }  // namespace

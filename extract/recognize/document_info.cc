@@ -41,7 +41,10 @@ std::string entity_in_middle(std::string middle) {
 // Reads the cover line into info; false if `text` is not one.
 bool read_cover_line(const std::string& text, const std::string& previous, DocumentInfo& info) {
   std::string entity, year, middle, kind, rest;
-  if (text.size() >= 120 || !RE2::FullMatch(text, cover_pattern(), &entity, &year, &middle, &kind, &rest))
+  // A sentence mentioning a budget (统计公报: "2023年一般公共预算收入完成…，") is no cover.
+  static const RE2 kSentence("[，。；,;]", RE2::Quiet);
+  if (text.size() >= 120 || RE2::PartialMatch(text, kSentence) ||
+      !RE2::FullMatch(text, cover_pattern(), &entity, &year, &middle, &kind, &rest))
     return false;
   info.fiscal_year = std::stoi(year);
   info.kind = kind == "决算" ? "final_account" : "budget";
@@ -62,10 +65,10 @@ DocumentInfo read_document_info(const std::vector<Block>& blocks) {
   std::size_t cover = 0;
   for (std::size_t i = 0; i < blocks.size() && i < kCoverBlocks; ++i) {
     if (!is_heading_like(blocks[i])) continue;
-    std::string text = normalize::clean_text(blocks[i].text);
+    const std::string& text = blocks[i].text;
     // A cover line may be split over two blocks ("江苏省2018年度" / "省级部门预算公开报表").
     std::string next = i + 1 < blocks.size() && is_heading_like(blocks[i + 1])
-                           ? normalize::clean_text(blocks[i + 1].text) : "";
+                           ? blocks[i + 1].text : "";
     if (read_cover_line(text, previous, info) || read_cover_line(text + next, previous, info)) {
       cover = i;
       break;
@@ -76,7 +79,7 @@ DocumentInfo read_document_info(const std::vector<Block>& blocks) {
   // over a region printed before the year (上海市普陀区2023年区级部门预算).
   for (std::size_t i = cover; info.fiscal_year && i < blocks.size() && i < cover + 4; ++i) {
     if (blocks[i].kind == BlockKind::grid) break;
-    std::string e = entity_from_line(normalize::clean_text(blocks[i].text));
+    std::string e = entity_from_line(blocks[i].text);
     if (!e.empty()) {
       info.entity = e;
       break;
@@ -87,7 +90,7 @@ DocumentInfo read_document_info(const std::vector<Block>& blocks) {
     std::map<std::string, int> votes;
     for (const auto& b : blocks)
       if (b.kind != BlockKind::grid) {
-        std::string e = entity_from_line(normalize::clean_text(b.text));
+        std::string e = entity_from_line(b.text);
         if (!e.empty()) ++votes[e];
       }
     int best = 0;
@@ -99,7 +102,11 @@ DocumentInfo read_document_info(const std::vector<Block>& blocks) {
 
 void complete_from_tables(DocumentInfo& info, const std::vector<Table>& tables,
                           const std::vector<Block>& blocks) {
-  if (tables.empty()) return;
+  // Only a disclosure table (a known kind) says what the document is: a
+  // report printing other tables (政府信息公开工作年度报告) keeps kind empty.
+  bool disclosure_table =
+      std::any_of(tables.begin(), tables.end(), [](const Table& t) { return t.kind != "unknown"; });
+  if (!disclosure_table) return;
   if (info.kind.empty()) {
     bool final = std::any_of(tables.begin(), tables.end(), [](const Table& t) {
       return t.kind.size() > 6 && t.kind.compare(t.kind.size() - 6, 6, "_final") == 0;
@@ -129,7 +136,7 @@ void complete_from_tables(DocumentInfo& info, const std::vector<Table>& tables,
     static const RE2 kLabel("^\\s*(编制部门|预算主管部门|部门名称|部门|单位名称|预算单位)\\s*[:：]", RE2::Quiet);
     for (const auto& b : blocks) {
       std::string label;
-      if (b.kind != BlockKind::grid && RE2::PartialMatch(normalize::clean_text(b.text), kLabel, &label)) {
+      if (b.kind != BlockKind::grid && RE2::PartialMatch(b.text, kLabel, &label)) {
         info.scope = scope_of(label);
         break;
       }

@@ -2,7 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "extract/registry.h"
 #include "normalize/numbers.h"
@@ -163,6 +165,13 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
                         std::vector<Warning>& warnings) {
   HeaderLayout layout;
   auto paths = label_paths(header_rows, grid_columns);
+  // A top label printed over item columns of its own (人员经费 over 科目编码 |
+  // 科目名称 | 金额, 公用经费 beside it) titles an item list: it names the
+  // list's side, not a part of its columns' keys.
+  std::set<std::string> list_titles;
+  for (const auto& path : paths)
+    if (path.size() > 1 && is_item_label(path.back()) && !is_item_label(path.front()))
+      list_titles.insert(path.front());
   std::vector<LogicalColumn> current;
   std::vector<std::vector<LogicalColumn>> lists;
   for (int c = 0; c < grid_columns; ++c) {
@@ -176,7 +185,9 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
     }
     LogicalColumn col;
     col.column.label = paths[c];
-    col.column.key = key_of_path(paths[c], year, col.mapped);
+    std::vector<std::string> key_path = paths[c];
+    if (key_path.size() > 1 && list_titles.count(key_path.front())) key_path.erase(key_path.begin());
+    col.column.key = key_of_path(key_path, year, col.mapped);
     col.grid_cols = {c};
     if (col.column.key == "name" && !current.empty() && current.back().column.key == "name" &&
         current.back().column.label == col.column.label && current.back().grid_cols.back() == c - 1) {
@@ -212,6 +223,12 @@ HeaderLayout map_header(const std::vector<GridRow>& header_rows, int grid_column
       const auto& path = lists[l].front().column.label;
       for (auto it = path.rbegin(); it != path.rend() && side.empty(); ++it)
         side = registry().side_of_label(*it);
+      // A list titled by what it spends (人员经费 | 公用经费) is that side.
+      if (side.empty() && list_titles.count(path.front())) {
+        auto f = registry().column_fragment(clean_label(path.front()));
+        const auto& sides = registry().words("list_sides");
+        if (f && std::find(sides.begin(), sides.end(), f->key) != sides.end()) side = f->key;
+      }
       if (side.empty()) side = kDefaultSides[std::min<std::size_t>(l, 2)];
     }
     std::map<std::string, int> seen;

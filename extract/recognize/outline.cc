@@ -35,7 +35,7 @@ bool followed_by_prose(const std::vector<Block>& blocks, const std::vector<bool>
   for (std::size_t j = i + 1; j < blocks.size(); ++j) {
     const Block& b = blocks[j];
     if (b.kind == BlockKind::grid || in_table[j]) return false;
-    std::string t = normalize::clean_text(b.text);
+    const std::string& t = b.text;
     if (t.empty() || is_contents_line(t)) continue;
     return b.kind != BlockKind::heading;
   }
@@ -138,7 +138,7 @@ std::vector<Section> build_outline(const std::vector<Block>& blocks, const std::
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.kind == BlockKind::grid || in_table[i]) continue;
-    std::string text = normalize::clean_text(b.text);
+    const std::string& text = b.text;
     if (text.empty() || is_contents_line(text) || is_figure_caption(text)) continue;
     HeadingMarker h = parse_heading_marker(text);
     bool marked_up = b.kind == BlockKind::heading || b.emphasized;

@@ -842,7 +842,7 @@ ProjectRecords read_prose_projects(const std::vector<Block>& blocks, const Segme
       if (current && parts_seen > 0) close();  // a table ends the description
       continue;
     }
-    std::string text = normalize::clean_text(b.text);
+    std::string text = b.text;
     if (text.empty()) continue;
     if (auto name = prose_project_heading(text)) {
       close();

@@ -37,14 +37,14 @@ bool is_sentence_or_heading(const std::string& text) {
 
 int filled_cells(const GridRow& row) {
   return static_cast<int>(std::count_if(row.cells.begin(), row.cells.end(), [](const GridCell& c) {
-    return !normalize::clean_text(c.text).empty();
+    return !c.text.empty();
   }));
 }
 
 std::string joined_cells(const GridRow& row) {
   std::string s;
   for (const auto& c : row.cells) {
-    std::string t = normalize::clean_text(c.text);
+    const std::string& t = c.text;
     if (!t.empty()) s += (s.empty() ? "" : " ") + t;
   }
   return s;
@@ -62,7 +62,7 @@ class Segmenter {
       if (b.kind == BlockKind::grid)
         take_grid(i, b);
       else
-        take_text(i, normalize::clean_text(b.text), b.page);
+        take_text(i, b.text, b.page);
     }
     close();
     return std::move(out_);

@@ -24,7 +24,7 @@ bool contains_any(const std::string& s, const std::vector<std::string>& words) {
 }
 
 std::string cell_text(const GridRow& line, int c) {
-  return c < static_cast<int>(line.cells.size()) ? normalize::clean_text(line.cells[c].text) : "";
+  return c < static_cast<int>(line.cells.size()) ? line.cells[c].text : "";
 }
 
 std::string digits_only(const std::string& s) {

@@ -20,7 +20,7 @@ std::string row_signature(const GridRow& row) {
 
 bool is_blank_row(const GridRow& row) {
   return std::all_of(row.cells.begin(), row.cells.end(),
-                     [](const GridCell& c) { return normalize::clean_text(c.text).empty(); });
+                     [](const GridCell& c) { return c.text.empty(); });
 }
 
 // Header rows at the top of the first grid: labels until the first body line.
@@ -71,7 +71,7 @@ bool is_no_data_line(const GridRow& row) {
   std::string only;
   int filled = 0;
   for (const auto& c : row.cells) {
-    std::string t = normalize::clean_text(c.text);
+    const std::string& t = c.text;
     if (!t.empty()) ++filled, only = t;
   }
   return filled == 1 && says_no_data(only);
@@ -155,6 +155,10 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   }
   for (const auto& col : header.columns) t.columns.push_back(col.column);
   assign_levels(t.rows, t.kind, ctx.entity);
+  if (t.rows.empty() && !segment.says_no_data && !no_data_note && !t.columns.empty())
+    warnings.push_back({"table_without_figures", t.page,
+                        "table '" + t.title + "' prints its header but no line of figures, and does "
+                                              "not say it is empty"});
   if (segment.says_no_data || no_data_note || t.rows.empty()) {
     t.no_data = true;
     t.rows.clear();
