@@ -2,7 +2,7 @@
 # fuzz/run.sh SECONDS [TARGET...] — build the libFuzzer targets (clang-14,
 # ASan + UBSan, in build-fuzz/) and run each for SECONDS, one after another.
 #
-#   fuzz/run.sh 20                  # every target, 20 s each (the CI smoke)
+#   fuzz/run.sh 20                  # every target, 20 s each
 #   fuzz/run.sh 600 pdf_reader      # one target for 10 minutes
 #
 # Targets: text_reader, pdf_reader, numbers (fuzz/fuzz_inputs.h says what
@@ -44,6 +44,12 @@ max_len_of() {
   esac
 }
 
+# FUZZ_RUNS=N (CI's smoke): a fixed seed and N executions at most, so that a
+# smoke run tries the same inputs on every machine and never fails by chance;
+# exploring (no FUZZ_RUNS) draws a new seed each run.
+repeatable=()
+if [ -n "${FUZZ_RUNS:-}" ]; then repeatable=(-seed=1 -runs="$FUZZ_RUNS"); fi
+
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 failed=0
@@ -56,7 +62,7 @@ for t in "${targets[@]}"; do
     if [ "$t" = text_reader ]; then split -l 40 -d -a 3 "$f" "$seed-lines"; fi
   done
   echo "== $t: ${seconds}s"
-  if ! "$work/${t}_fuzz" "$work/corpus/$t" fuzz/regressions/$t -max_total_time="$seconds" \
+  if ! "$work/${t}_fuzz" "$work/corpus/$t" fuzz/regressions/$t -max_total_time="$seconds" ${repeatable[@]+"${repeatable[@]}"} \
       -timeout=30 -rss_limit_mb=2048 -max_len="$(max_len_of "$t")" -print_final_stats=1 \
       -artifact_prefix="$work/findings/$t/" 2>"$work/$t.log"; then
     failed=1

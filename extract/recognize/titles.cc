@@ -18,9 +18,14 @@ const RE2& ordinal_prefix() {
   return re;
 }
 
+// A table's number has a few digits; a longer run (表12020年… with the year
+// glued on, or noise) is no ordinal, and must not overflow.
 std::optional<int> ordinal_value(const std::string& s) {
   if (s.empty()) return std::nullopt;
-  if (s[0] >= '0' && s[0] <= '9') return std::stoi(s);
+  if (s[0] >= '0' && s[0] <= '9') {
+    if (s.size() > 3) return std::nullopt;
+    return std::stoi(s);
+  }
   return chinese_number(s);
 }
 
