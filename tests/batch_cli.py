@@ -25,16 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from batch_db import canonical, db_counts, differences, doc_id_of, json_counts, load_json, run  # noqa: E402
-
-failures = []
-
-
-def check(ok, what):
-    print(('ok    ' if ok else 'FAIL  ') + what)
-    if not ok:
-        failures.append(what)
-
+from batch_db import canonical, check, db_counts, differences, doc_id_of, failures, json_counts, load_json, run  # noqa: E402
 
 def main():
     budgetx, repo = sys.argv[1], sys.argv[2]

@@ -16,6 +16,17 @@ TABLES = ['documents', 'files', 'tables', 'columns', 'rows', 'cells', 'projects'
 TIMINGS = {'seconds'}
 
 
+# Each script's verdicts: check() prints one line per assertion and keeps the
+# failures, which the script counts at the end.
+failures = []
+
+
+def check(ok, what):
+    print(('ok    ' if ok else 'FAIL  ') + what)
+    if not ok:
+        failures.append(what)
+
+
 def canonical(path, exclude_files=False):
     """{table: sorted rows}; a value keeps its SQLite type (1200 != '1200')."""
     con = sqlite3.connect(path)

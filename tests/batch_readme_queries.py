@@ -23,16 +23,7 @@ import tempfile
 from decimal import Decimal
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from batch_db import db_counts, doc_id_of, json_counts, load_json, run  # noqa: E402
-
-failures = []
-
-
-def check(ok, what):
-    print(('ok    ' if ok else 'FAIL  ') + what)
-    if not ok:
-        failures.append(what)
-
+from batch_db import check, db_counts, doc_id_of, failures, json_counts, load_json, run  # noqa: E402
 
 def queries(readme):
     text = open(readme, encoding='utf-8').read()
