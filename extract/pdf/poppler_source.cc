@@ -15,6 +15,7 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <XRef.h>
 #include <goo/GooString.h>
 
 #include <algorithm>
@@ -179,6 +180,21 @@ class RecordingDev : public TextOutputDev {
   }
 };
 
+// Drops the catalog's /OutputIntents from the in-memory document.  Poppler
+// (built with lcms2) turns an output intent's ICC profile into the display
+// profile of every page it interprets, building four colour transforms per
+// page; with a CMYK profile that was 75-80 % of the reading time of such a
+// document.  The reader needs colour only to tell light from dark (ruling
+// lines, watermarks), which the intent does not change.  The page renderer
+// (report/page_images.cc) opens its own document and keeps the intent.
+void drop_output_intents(XRef* xref) {
+  Object catalog = xref->getCatalog();
+  if (!catalog.isDict() || !catalog.dictLookupNF("OutputIntents").isArray()) return;
+  catalog.dictRemove("OutputIntents");
+  // The updated catalog replaces the parsed one for every later fetch.
+  xref->setModifiedObject(&catalog, Ref{xref->getRootNum(), xref->getRootGen()});
+}
+
 bool abort_check(void* data) {
   auto* deadline = static_cast<std::chrono::steady_clock::time_point*>(data);
   return std::chrono::steady_clock::now() > *deadline;
@@ -228,6 +244,7 @@ PopplerSource::PopplerSource(const std::string& bytes, const PdfLimits& limits)
         throw Error("pdf.damaged", "damaged PDF: Poppler cannot read its structure");
     }
   }
+  drop_output_intents(doc.getXRef());
   int n = doc.getNumPages();
   if (n <= 0) throw Error("pdf.no_pages", "PDF has no pages");
   if (n > limits.max_pages) {
