@@ -8,11 +8,18 @@
   diff_check.py BUDGETX corpus SHARED
                                      every document of SHARED/corpus/{dev,real} diffs to
                                      nothing against itself (PDF or text, and against its own
-                                     budgetx JSON); the same text printed by other producers
-                                     has the same tables, rows, cells, projects and funds;
-                                     every pair of real documents of one entity round-trips:
-                                     A's cells + the change list = B's cells.  Exit 77 (skip)
-                                     without SHARED.
+                                     budgetx JSON); every pair of real documents of one entity
+                                     round-trips: A's cells + the change list = B's cells.
+                                     Exit 77 (skip) without SHARED.
+  diff_check.py BUDGETX same-document SHARED
+                                     documents of SHARED/corpus/{dev,wide} that are one
+                                     document (truth.json: same entity, year, kind and scope)
+                                     printed by different producers, or as text, diff to
+                                     nothing, every pair: tables, rows, cells, projects, funds,
+                                     indicators and prose facts.  Only an indicator that both
+                                     truths mark _uncertain may differ (the text prints it
+                                     scrambled, the PDF prints the truth's reading of it); it is
+                                     listed.  Exit 77 (skip) without SHARED.
 """
 import collections
 import glob
@@ -172,15 +179,6 @@ def corpus(budgetx, shared):
                     fail('%s: diff against itself (%s) is not empty: %s' % (name, os.path.basename(other), nonzero(d, EVERYTHING)))
         print('self-diff: %d documents, each against itself and its JSON' % len(extracted))
 
-        # The same text printed by other producers: only the layout differs.
-        for producer in ('chromium', 'libreoffice', 'reportlab'):
-            d = diff(budgetx, extracted['dev/seed-text/doc.txt'], extracted['dev/seed-%s/doc.pdf' % producer])
-            if nonzero(d, STRUCTURE):
-                fail('seed-text vs seed-%s: %s' % (producer, nonzero(d, STRUCTURE)))
-            known = nonzero(d, EVERYTHING)
-            print('seed-text vs seed-%s: tables, rows, cells, projects, funds identical%s' % (
-                producer, '; extraction differs in ' + str(known) if known else ''))
-
         # Real documents of one entity (the file name before its year), every ordered pair.
         real = collections.defaultdict(list)
         for name, path in extracted.items():
@@ -202,10 +200,72 @@ def corpus(budgetx, shared):
         print('round trip: %d ordered pairs of real documents of one entity' % pairs)
 
 
+# ------------------------------------------------------------------ same document
+def uncertain_indicators(truth):
+    """(project, scope, name) of the indicators a truth.json marks _uncertain."""
+    return {(p['name'], i['scope'], i['name']) for p in truth.get('projects', [])
+            for i in p.get('indicators', []) if i.get('_uncertain')}
+
+
+def same_document(budgetx, shared):
+    """Every pair of corpus documents that are one document printed differently."""
+    if not os.path.isdir(os.path.join(shared, 'corpus')):
+        print('SKIP: %s/corpus not found' % shared)
+        sys.exit(77)
+    groups = collections.defaultdict(list)
+    for truth_path in sorted(glob.glob(os.path.join(shared, 'corpus', '*', '*', 'truth.json'))):
+        folder = os.path.dirname(truth_path)
+        if os.path.basename(os.path.dirname(folder)) not in ('dev', 'wide'):
+            continue
+        docs = [d for d in glob.glob(os.path.join(folder, 'doc.*')) if not d.endswith('.json')]
+        with open(truth_path, encoding='utf-8') as f:
+            truth = json.load(f)
+        info = truth['document']
+        key = (info.get('entity'), info.get('fiscal_year'), info.get('kind'), info.get('scope'))
+        for doc in docs:
+            groups[key].append((os.path.relpath(doc, os.path.join(shared, 'corpus')), doc, truth))
+    pairs = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, members in sorted(groups.items(), key=lambda kv: str(kv[0])):
+            if len(members) < 2:
+                continue
+            members.sort(key=lambda m: (not m[1].endswith('.txt'), m[0]))  # the text form first
+            extracted = []
+            for name, doc, truth in members:
+                path = os.path.join(tmp, name.replace('/', '_') + '.json')
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(run(budgetx, 'extract', doc))
+                extracted.append((name, path, uncertain_indicators(truth)))
+            for i, (a_name, a_path, a_uncertain) in enumerate(extracted):
+                for b_name, b_path, b_uncertain in extracted[i + 1:]:
+                    d = diff(budgetx, a_path, b_path)
+                    pairs += 1
+                    uncertain = a_uncertain & b_uncertain
+                    listed = [c for c in d['indicators'] if (c['project'], c['scope'], c['name']) in uncertain]
+                    counts = nonzero(d, EVERYTHING)
+                    for kind in ('added', 'removed', 'changed'):
+                        n = sum(1 for c in listed if c['type'] == kind)
+                        if n:
+                            counts['indicators_' + kind] -= n
+                    counts = {k: v for k, v in counts.items() if v}
+                    label = '%s vs %s' % (a_name, b_name)
+                    if counts:
+                        fail('%s: one document printed twice, yet the diff has %s' % (label, counts))
+                    print('%s: %s%s' % (label, 'differs' if counts else 'nothing' + (' else' if listed else ''), ''.join(
+                        '; %s %s / %s (%s): %r -> %r, truth uncertain' % (
+                            c['type'], c['project'], c['name'], c['scope'], c['old'], c['new']) for c in listed)))
+    if not pairs:
+        print('SKIP: no document printed twice in %s/corpus/{dev,wide}' % shared)
+        sys.exit(77)
+    print('same document: %d pairs' % pairs)
+
+
 def main():
     budgetx, mode = sys.argv[1], sys.argv[2]
     if mode == 'golden':
         golden(budgetx)
+    elif mode == 'same-document':
+        same_document(budgetx, sys.argv[3])
     else:
         corpus(budgetx, sys.argv[3])
     print('diff_check %s: %s' % (mode, 'FAILED (%d)' % len(failures) if failures else 'ok'))

@@ -207,6 +207,32 @@ TEST(recognize_test, heading_markers) {
   }
 }
 
+// A chart drawn in a PDF reads as its labels beside its caption; the text form
+// of the same document has the caption only.  Neither is prose.
+TEST(recognize_test, chart_labels_beside_a_caption_are_no_prose) {
+  auto paragraph = [](const std::string& text) {
+    Block b;
+    b.text = text;
+    return b;
+  };
+  const std::string prose = "一般公共预算当年支出2,233.22万元，主要用于：卫生健康支出75.80万元，占3.39%。";
+  std::vector<Block> blocks = {
+      paragraph("（二）一般公共预算当年支出结构情况"), paragraph(prose),
+      paragraph("社会保障和就业支出16.84%"), paragraph("卫生健康支出 3.39%"),
+      paragraph("住房保障支出6.00%灾害防治及应急管理支出69.29%"), paragraph("一般公共预算当年拨款结构图"),
+      // Caption above its chart: the labels follow it.
+      paragraph("（三）“三公”经费"), paragraph("“三公”经费分布图"), paragraph("公务接待费0.00%"),
+      paragraph("公务用车购置及运行费100.00%"), paragraph("“三公”经费预算10.50万元。"),
+      // A label-like line with no caption beside it is prose.
+      paragraph("（四）其他"), paragraph("合计100%"),
+  };
+  std::vector<Section> sections = build_outline(blocks, std::vector<bool>(blocks.size(), false));
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[0].text, prose);
+  EXPECT_EQ(sections[1].text, "“三公”经费预算10.50万元。");
+  EXPECT_EQ(sections[2].text, "合计100%");
+}
+
 // ---- whole tables, read from the text form ---------------------------------
 
 Document read_tables(const std::string& text) { return recognize(read_text(text)); }

@@ -128,8 +128,9 @@ if(BUDGET_PDF_VARIANTS)
 endif()
 
 # budgetx diff (tests/diff_check.py): the golden diffs of samples/diff/* with
-# their schema, and over the corpus the self-diffs, the layout-only pairs and
-# the round trip of every pair of real documents of one entity (SKIPPED (77)
+# their schema, and over the corpus the self-diffs and the round trip of every
+# pair of real documents of one entity, and the layout-only pairs (one
+# document printed by several producers) diffing to nothing (SKIPPED (77)
 # without ../shared).
 add_test(NAME diff_golden
   COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_check.py ${budget_exe} golden
@@ -139,6 +140,10 @@ add_test(NAME diff_corpus
   COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_check.py ${budget_exe} corpus ${budget_shared}
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(diff_corpus PROPERTIES LABELS "corpus" SKIP_RETURN_CODE 77 TIMEOUT 900)
+add_test(NAME diff_same_document
+  COMMAND ${budget_python} ${CMAKE_CURRENT_LIST_DIR}/diff_check.py ${budget_exe} same-document ${budget_shared}
+  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(diff_same_document PROPERTIES LABELS "corpus" SKIP_RETURN_CODE 77 TIMEOUT 300)
 # tests/diff_alter.py: a text disclosure altered on purpose (cells, a prose
 # figure, the changes its prose states) diffs to exactly those alterations.
 add_test(NAME diff_alter

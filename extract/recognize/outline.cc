@@ -74,6 +74,33 @@ bool is_figure_caption(const std::string& s) {
   return RE2::FullMatch(s, kCaption);
 }
 
+// A label printed inside a chart: a name and its figure ("卫生健康支出3.39%",
+// "公务用车购置及运行费 100.00%"), or several run together in one line.
+bool is_chart_label(const std::string& s) {
+  static const RE2 kLabel(
+      "^(?:[^，。；,;:：0-9]{0,30}?\\s*[-−]?[0-9][0-9,]*(?:\\.[0-9]+)?\\s*(?:%|％|万元|元)?\\s*)+$", RE2::Quiet);
+  return s.size() <= 4 * kMaxHeadingBytes && RE2::FullMatch(s, kLabel);
+}
+
+// A chart printed in the PDF (the text form has no such text: its chart is an
+// image) reads as its labels next to its caption (…结构图, …分布图): the
+// caption and the labels right before or after it are no prose.
+std::vector<bool> figure_blocks(const std::vector<Block>& blocks, const std::vector<bool>& in_table) {
+  std::vector<bool> figure(blocks.size(), false);
+  auto label_at = [&](std::size_t j) {
+    const Block& b = blocks[j];
+    return b.kind == BlockKind::paragraph && !in_table[j] && is_chart_label(b.text) &&
+           parse_heading_marker(b.text).rank < 0;
+  };
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind == BlockKind::grid || in_table[i] || !is_figure_caption(blocks[i].text)) continue;
+    figure[i] = true;
+    for (std::size_t j = i; j > 0 && label_at(j - 1); --j) figure[j - 1] = true;
+    for (std::size_t j = i + 1; j < blocks.size() && label_at(j); ++j) figure[j] = true;
+  }
+  return figure;
+}
+
 bool is_sentence(const std::string& s) {
   static const RE2 kSentence("[。；;]|[，,].*[，,]", RE2::Quiet);
   return RE2::PartialMatch(s, kSentence);
@@ -135,11 +162,12 @@ std::vector<Section> build_outline(const std::vector<Block>& blocks, const std::
     std::string& t = open.back().second->text;
     t += (t.empty() ? "" : "\n") + text;
   };
+  const std::vector<bool> figure = figure_blocks(blocks, in_table);
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    if (b.kind == BlockKind::grid || in_table[i]) continue;
+    if (b.kind == BlockKind::grid || in_table[i] || figure[i]) continue;
     const std::string& text = b.text;
-    if (text.empty() || is_contents_line(text) || is_figure_caption(text)) continue;
+    if (text.empty() || is_contents_line(text)) continue;
     HeadingMarker h = parse_heading_marker(text);
     bool marked_up = b.kind == BlockKind::heading || b.emphasized;
     bool heading = h.rank >= 0 && !h.title.empty() &&

@@ -307,7 +307,9 @@ struct IndicatorState {
 };
 
 // Reads one scope's half: [二级指标] 三级指标 [指标值]; leading 二级指标 labels
-// with nothing after them are empty slots.
+// with nothing after them are empty slots.  An empty slot names no indicator,
+// so the rows after it that print no 二级指标 are not under it: their 二级指标
+// is blank (a label over several rows sits in the row of its first indicator).
 void read_half(const std::vector<FormCell>& half, const std::string& scope, std::string& level2,
                IndicatorState& st, std::vector<Indicator>& out) {
   std::size_t n = half.size();
@@ -328,7 +330,7 @@ void read_half(const std::vector<FormCell>& half, const std::string& scope, std:
   } else if (n == 2) {
     bool first_l2 = is_level2_word(half[0].key), second_l2 = is_level2_word(half[1].key);
     if (first_l2 && second_l2) {  // two empty slots
-      level2 = half[1].text;
+      level2.clear();
       return;
     }
     if (first_l2) {  // 二级指标 and a 三级指标 with no value printed
@@ -341,7 +343,7 @@ void read_half(const std::vector<FormCell>& half, const std::string& scope, std:
     }
   } else {
     if (is_level2_word(half[0].key)) {  // empty slot
-      level2 = half[0].text;
+      level2.clear();
       return;
     }
     name = half[0].text;
