@@ -12,6 +12,7 @@
 #include "extract/recognize/document_info.h"
 #include "extract/recognize/facts.h"
 #include "extract/recognize/glossary.h"
+#include "extract/recognize/inferred_unit.h"
 #include "extract/recognize/outline.h"
 #include "extract/recognize/projects.h"
 #include "extract/recognize/segments.h"
@@ -105,6 +106,7 @@ Document recognize(LayoutDocument layout) {
   // Performance forms (and untitled pages continuing one) are projects, not tables.
   ProjectRecords project_forms = read_project_forms(seg);
   TableContext ctx{doc.document.fiscal_year.value_or(0), doc.document.entity, ""};
+  std::vector<std::size_t> unreadable_units;  // tables whose unit line does not decode
   for (const auto& s : seg.segments) {
     if (!s.title.record.empty()) continue;  // performance forms: projects, not tables
     if (project_forms.used_segment[&s - seg.segments.data()]) continue;
@@ -117,6 +119,7 @@ Document recognize(LayoutDocument layout) {
       doc.warnings.push_back({"unrecognised_grid", t.page, "a grid with no title, header or rows was skipped"});
       continue;
     }
+    if (s.unit_line.empty() && s.unit_unreadable) unreadable_units.push_back(doc.tables.size());
     doc.tables.push_back(std::move(t));
   }
   // A table the contents (目录) list but the document does not print.
@@ -130,6 +133,7 @@ Document recognize(LayoutDocument layout) {
                                       read_prose_projects(layout.blocks, seg));
   // The figures the prose states, for the checks against the tables.
   doc.facts = extract_facts(doc.sections, doc.document.entity);
+  infer_unreadable_units(doc.tables, unreadable_units, doc.facts, doc.warnings);
   doc.assets = read_assets(doc.facts);
   doc.glossary = read_glossary(doc.sections);
 

@@ -2,9 +2,12 @@
 // heading markers.  Table-driven.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "extract/pipeline.h"
 #include "extract/recognize/header.h"
+#include "extract/recognize/inferred_unit.h"
 #include "extract/recognize/outline.h"
 #include "extract/recognize/table_body.h"
 #include "extract/recognize/titles.h"
@@ -119,6 +122,12 @@ TEST(recognize_test, header_rows_to_column_keys) {
       {rows_of({{"项目", "", "2025年预算数", "", ""}, {"科目编码", "科目名称", "合计", "基本支出", "项目支出"}}),
        "code name total basic project"},
       {rows_of({{"收入", "", "支出", "", "", ""},
+                {"项目", "2025年", "项目", "2025年合计", "当年预算安排", "上年结转安排"}}),
+       "income:name income:total expenditure:name expenditure:total expenditure:current_year "
+       "expenditure:carryover"},
+      // Unruled: the group labels centred over each list land right of its
+      // first column (支出 over 2025年合计, not over the second 项目).
+      {rows_of({{"收入", "", "", "支出", "", ""},
                 {"项目", "2025年", "项目", "2025年合计", "当年预算安排", "上年结转安排"}}),
        "income:name income:total expenditure:name expenditure:total expenditure:current_year "
        "expenditure:carryover"},
@@ -326,6 +335,32 @@ TEST(recognize_test, tables_listed_in_the_contents_but_not_printed_are_reported)
   ASSERT_EQ(codes.size(), 2u);
   EXPECT_NE(codes[0].find("table_without_figures"), std::string::npos) << codes[0];
   EXPECT_NE(codes[1].find("expenditure_summary"), std::string::npos) << codes[1];
+}
+
+TEST(recognize_test, a_unit_line_that_does_not_decode_is_inferred_from_the_prose) {
+  // The unit line printed in glyphs that do not decode: the prose states
+  // the total in 万元, so the table's amounts are 万元 too; the second
+  // table has no figure of its own in the prose and follows the first.
+  const std::string tables =
+      "2025年预算收入总表\n■■:■■\n项目\t金额\n合计\t2250.04\n"
+      "2025年预算支出总表\n■■:■■\n项目\t金额\n合计\t0.00\n";
+  Document doc = read_tables("# 某局2025年单位预算公开\n一、收入预算情况说明\n收入总计2250.04万元。\n" + tables);
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[0].unit, "万元");
+  EXPECT_EQ(rows_summary(doc.tables[0]), " 合计: total=22500400");
+  EXPECT_EQ(doc.tables[1].unit, "万元");
+  int inferred = 0;
+  for (const Warning& w : doc.warnings) inferred += w.code == "unit_inferred";
+  EXPECT_EQ(inferred, 2);
+  // No prose figure and no readable unit anywhere: taken as printed, and said.
+  Document bare = read_tables("# 某局2025年单位预算公开\n" + tables);
+  EXPECT_EQ(bare.tables[0].unit, "");
+  EXPECT_EQ(rows_summary(bare.tables[0]), " 合计: total=2250.04");
+  EXPECT_TRUE(std::any_of(bare.warnings.begin(), bare.warnings.end(),
+                          [](const Warning& w) { return w.code == "unknown_unit"; }));
+  EXPECT_TRUE(is_unreadable_unit_line("\xEF\xBF\xBD\xEF\xBF\xBD：\xEF\xBF\xBD"));
+  EXPECT_FALSE(is_unreadable_unit_line("单位：万元"));
+  EXPECT_FALSE(is_unreadable_unit_line("："));
 }
 
 TEST(recognize_test, reports_that_are_no_disclosures_are_refused) {

@@ -57,10 +57,31 @@ std::vector<std::vector<std::string>> label_paths(const std::vector<GridRow>& ro
       if (!clean_label(rows[b].cells[c].text).empty()) return true;
     return false;
   };
+  // The item label (项目, 科目名称) printed below row r in column c, when an
+  // earlier column prints it too: column c starts the second item list of a
+  // side-by-side table.  A group label centred over that list without rules
+  // (收入 over 项目 | 2025年, 支出 over 项目 | 合计 | …) lands right of the
+  // list's first column; the one on the left never covers it.
+  auto starts_second_list = [&](std::size_t r, int c) {
+    for (std::size_t b = r + 1; b < rows.size(); ++b) {
+      std::string below = clean_label(rows[b].cells[c].text);
+      if (below.empty()) continue;
+      if (!is_item_label(below)) return false;
+      for (int k = 0; k < c; ++k)
+        if (clean_label(rows[b].cells[k].text) == below) return true;
+      return false;
+    }
+    return false;
+  };
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (int c = 1; c < ncols; ++c) {
       bool own = !clean_label(rows[r].cells[c].text).empty();
       if (own || grid[r][c] != "" || grid[r][c - 1].empty()) continue;
+      if (starts_second_list(r, c)) {
+        bool next_own = c + 1 < ncols && !clean_label(rows[r].cells[c + 1].text).empty();
+        if (next_own) grid[r][c] = clean_label(rows[r].cells[c + 1].text);
+        continue;
+      }
       // Only within the group above: 公务接待费 does not take the label of
       // the column left of it that belongs to 公务用车购置及运行费.
       bool same_group = r == 0 || grid[r - 1][c] == grid[r - 1][c - 1];

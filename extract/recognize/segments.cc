@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "extract/recognize/inferred_unit.h"
 #include "extract/recognize/outline.h"
 #include "extract/registry.h"
 #include "normalize/text.h"
@@ -20,7 +21,8 @@ const std::string kEntityLabels =
 bool is_table_meta(const std::string& text) {
   static const RE2 kMeta("^(?:[(（]\\s*(?:19|20)[0-9]{2}\\s*年度?\\s*[)）]|注[:：].*|说明[:：].*|续表.*)$",
                          RE2::Quiet);
-  return normalize::parse_unit_line(text).has_value() || !entity_from_line(text).empty() ||
+  return normalize::parse_unit_line(text).has_value() || is_unreadable_unit_line(text) ||
+         !entity_from_line(text).empty() ||
          parse_ordinal_label(text).has_value() || RE2::FullMatch(text, kMeta) || says_no_data(text);
 }
 
@@ -224,6 +226,7 @@ class Segmenter {
   void describe(TableSegment& s, const std::string& text) {
     if (says_no_data(text)) s.says_no_data = true;
     if (normalize::parse_unit_line(text) && s.unit_line.empty()) s.unit_line = text;
+    if (is_unreadable_unit_line(text)) s.unit_unreadable = true;
     std::string entity = entity_from_line(text);
     if (!entity.empty() && s.entity_line.empty()) s.entity_line = entity;
   }

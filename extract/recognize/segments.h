@@ -22,6 +22,7 @@ struct TableSegment {
   bool titled = false;
   std::string entity_line;         // text after 单位名称：/编制单位：, cleaned
   std::string unit_line;           // the 单位：… text, if printed
+  bool unit_unreadable = false;    // a unit line printed in glyphs that do not decode (■■:■■)
   bool says_no_data = false;       // 注：本表无数据 and its kind
   std::vector<Block> grids;        // its grid blocks in order, title/unit rows taken out
   std::vector<std::size_t> blocks; // indexes of every block it took

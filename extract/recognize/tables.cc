@@ -104,10 +104,15 @@ Table build_table(const TableSegment& segment, const TableContext& ctx, std::vec
   t.ordinal = segment.title.ordinal;
   t.title = segment.title.title;
   t.entity = segment.entity_line.empty() ? ctx.entity : segment.entity_line;
-  auto unit = normalize::parse_unit_line(segment.unit_line.empty() ? ctx.default_unit : segment.unit_line);
+  // A unit line that cannot be read is no reason to take an earlier table's
+  // unit: the pipeline infers it (inferred_unit.h) once the prose is read.
+  bool unreadable = segment.unit_line.empty() && segment.unit_unreadable;
+  auto unit = normalize::parse_unit_line(!segment.unit_line.empty() ? segment.unit_line
+                                         : unreadable                ? ""
+                                                                     : ctx.default_unit);
   t.unit = unit ? unit->name : "";
   BodyContext body{unit ? unit->exponent : 0, ctx.entity, {}};
-  if (!unit)
+  if (!unit && !unreadable)
     warnings.push_back({"unknown_unit", segment.page ? std::optional<int>(segment.page) : std::nullopt,
                         "no unit printed for table '" + t.title + "'; amounts taken as printed"});
 
